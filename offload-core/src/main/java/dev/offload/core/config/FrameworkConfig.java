@@ -1,0 +1,83 @@
+package dev.offload.core.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code [framework]} table (SPEC §4.7): one record per {@code type}. */
+public sealed interface FrameworkConfig {
+
+    /** The {@code type} value as written in the file. */
+    String type();
+
+    /** Maps JUnit {@code name}/{@code classname} attributes to test ids (SPEC §7.1). */
+    String testIdFormat();
+
+    record Pytest(Optional<List<String>> paths, String command, Optional<String> runArgs, String testIdFormat)
+            implements FrameworkConfig {
+        @Override
+        public String type() {
+            return "pytest";
+        }
+    }
+
+    record Nextest(
+            Optional<String> packageName,
+            List<String> features,
+            Optional<String> bin,
+            boolean includeIgnored,
+            String testIdFormat)
+            implements FrameworkConfig {
+        public Nextest {
+            features = List.copyOf(features);
+        }
+
+        @Override
+        public String type() {
+            return "nextest";
+        }
+    }
+
+    record Vitest(String command, Optional<String> runArgs, String testIdFormat) implements FrameworkConfig {
+        @Override
+        public String type() {
+            return "vitest";
+        }
+    }
+
+    record Default(
+            String discoverCommand,
+            String runCommand,
+            Optional<String> resultFile,
+            Optional<String> workingDir,
+            String testIdFormat)
+            implements FrameworkConfig {
+        @Override
+        public String type() {
+            return "default";
+        }
+    }
+
+    record Junit(
+            Optional<List<String>> classpath,
+            Optional<List<String>> testDirs,
+            String java,
+            String jvmArgs,
+            Optional<String> sandboxClasspath,
+            Granularity granularity)
+            implements FrameworkConfig {
+        @Override
+        public String type() {
+            return "junit";
+        }
+
+        @Override
+        public String testIdFormat() {
+            return "{name}";
+        }
+
+        public enum Granularity {
+            CLASS,
+            METHOD
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.offload.core.framework;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A test framework: finds tests on the local machine, builds the command that runs one batch in a
+ * sandbox, and turns the runner's result file into per-testcase results (SPEC §7). An implementation
+ * holds no run state; the orchestrator calls it from several threads.
+ */
+public interface Framework {
+
+    /** Discovers the tests one group selects, in the runner's order (SPEC §7.1). */
+    List<DiscoveredTest> discover(DiscoveryRequest request) throws DiscoveryException, InterruptedException;
+
+    /** The shell script and environment that run one batch inside a sandbox. */
+    BatchCommand batchCommand(BatchRequest request);
+
+    /**
+     * Parses a downloaded result file into raw testcases. Resolving testcases to batch ids is common to
+     * every framework and happens in {@link TestCaseResolver}.
+     *
+     * @throws ResultFileException when the file is empty or unparseable (an infrastructure error)
+     */
+    List<TestCaseResult> readResults(Path localResultFile, BatchRequest request) throws ResultFileException;
+
+    /** {@code test_id_format} (SPEC §7.1). */
+    String testIdFormat();
+}

@@ -1,0 +1,28 @@
+package dev.offload.core.provider;
+
+/**
+ * Supplies sandboxes (SPEC §8.1). One instance serves one run; {@link #create} is called concurrently for different
+ * slots. Image preparation belongs to providers that build images and is added beside this interface.
+ */
+public interface Provider {
+
+    /** The {@code type} of {@code [provider]}, for messages. */
+    String type();
+
+    /**
+     * Creates the sandbox for pool slot {@code slot} (0-based). Retries (SPEC §8.3) are the caller's job.
+     *
+     * @throws ProviderException naming the slot and the step that failed
+     */
+    Sandbox create(int slot) throws ProviderException, InterruptedException;
+
+    /** Price per core-second in USD used for the cost estimate (SPEC §8.10). */
+    default double pricePerCoreSecond() {
+        return 0.0;
+    }
+
+    /** CPU cores per sandbox, for the cost estimate. */
+    default double cpuCores() {
+        return 1.0;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.offload.core.provider;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An isolated place that runs one batch at a time (SPEC §2, §8.1). A sandbox may not share the local filesystem
+ * (docker, Modal): results come back only through {@link #download}.
+ */
+public interface Sandbox {
+
+    /** Provider-specific id, e.g. {@code local-3} or a container id. */
+    String id();
+
+    /** 0-based pool slot, exported as {@code OFFLOAD_SANDBOX_INDEX}. */
+    int slot();
+
+    /** Sandbox-side project root, exported as {@code OFFLOAD_ROOT}. */
+    String projectRoot();
+
+    /** Sandbox-side directory for this run's temp files (result files, plugin copies). */
+    String runTempDir();
+
+    /**
+     * Runs a script and streams its output line by line. Blocks until the script ends, the timeout passes (the
+     * process tree is then stopped) or {@link #stop} is called from another thread.
+     *
+     * @throws ProviderException when the script could not be started or the sandbox died
+     */
+    ExecResult exec(ExecRequest request, OutputListener output) throws ProviderException, InterruptedException;
+
+    /** Copies sandbox-side files to local paths; a missing remote file is a {@link ProviderException}. */
+    void download(List<Transfer> transfers) throws ProviderException, InterruptedException;
+
+    /** Terminates the running script, if any (SPEC §8.1 {@code stop}); safe to call at any time. */
+    void stop();
+
+    /** Releases the sandbox; never throws for a sandbox that is already gone. */
+    void destroy() throws ProviderException, InterruptedException;
+
+    /** One file to fetch. */
+    record Transfer(String remote, Path local) {}
+
+    /**
+     * @param script POSIX sh script text
+     * @param workingDir sandbox-side working directory
+     * @param env environment added to the sandbox's own
+     * @param timeout wall-clock limit
+     */
+    record ExecRequest(String script, String workingDir, java.util.Map<String, String> env, Duration timeout) {
+        public ExecRequest {
+            env = java.util.Map.copyOf(env);
+        }
+    }
+
+    /**
+     * @param exitCode the script's exit status (meaningless when timed out or stopped)
+     * @param timedOut the timeout passed and the script was stopped
+     * @param stopped {@link #stop} ended the script
+     */
+    record ExecResult(int exitCode, boolean timedOut, boolean stopped) {}
+}
