@@ -1,0 +1,33 @@
+package dev.offload.core.run;
+
+import dev.offload.core.framework.DiscoveredTest;
+
+/**
+ * Hears what the orchestrator does, for progress output (SPEC §15.1) and tracing. Called from several threads; an
+ * implementation must be thread-safe and must never throw (the orchestrator ignores what it throws).
+ */
+public interface RunObserver {
+
+    /** Scheduling is done: {@code total} tests will be decided using at most {@code sandboxes} sandboxes. */
+    default void started(int total, int sandboxes) {}
+
+    /** A phase line such as {@code Creating 4 sandboxes...} (SPEC §15.1). */
+    default void phase(String line) {}
+
+    /** A warning line, already worded for the user. */
+    default void warning(String line) {}
+
+    default void sandboxReady(int slot) {}
+
+    default void batchStarted(int number, int slot, int tests) {}
+
+    default void batchFinished(BatchRecord batch) {}
+
+    /** A test has its final verdict. */
+    default void decided(DiscoveredTest test, Verdict verdict) {}
+
+    /** The run is over (before teardown output). */
+    default void finished() {}
+
+    RunObserver NONE = new RunObserver() {};
+}
