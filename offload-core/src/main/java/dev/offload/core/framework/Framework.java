@@ -24,6 +24,15 @@ public interface Framework {
      */
     List<TestCaseResult> readResults(Path localResultFile, BatchRequest request) throws ResultFileException;
 
+    /**
+     * Per-test results when a batch has no result file ({@link BatchCommand#resultPath()} empty): the default
+     * framework's exit-status mode (SPEC §7.2). Frameworks that always write a result file never get here.
+     */
+    default List<TestCaseResult> resultsFromExitStatus(BatchRequest request, int exitStatus)
+            throws ResultFileException {
+        throw new ResultFileException("framework " + getClass().getSimpleName() + " produced no result file");
+    }
+
     /** {@code test_id_format} (SPEC §7.1). */
     String testIdFormat();
 }

@@ -1,0 +1,383 @@
+package dev.offload.core.run;
+
+import dev.offload.core.framework.DiscoveredTest;
+import dev.offload.core.framework.TestCaseResult;
+import dev.offload.core.provider.Sandbox;
+import dev.offload.core.run.BatchRecord.BatchOutcome;
+import dev.offload.core.schedule.HedgePick;
+import dev.offload.core.schedule.HedgeSelector;
+import dev.offload.core.schedule.RunningBatch;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Owns the queue, the running batches and the ledger behind one lock: hands batches to idle sandboxes (SPEC §9.5),
+ * starts hedges (§9.6), turns batch reports into verdicts, retries and re-queues (§10.3-§10.7), and ends the run
+ * (§9.7). Sandboxes are stopped outside the lock.
+ */
+final class Dispatcher {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final RunSettings settings;
+    private final RunObserver observer;
+    private final Clock clock;
+    private final VerdictLedger ledger;
+    private final Deque<QueuedBatch> queue = new ArrayDeque<>();
+    private final Map<Integer, Running> running = new LinkedHashMap<>();
+    private final List<BatchRecord> finished = new ArrayList<>();
+    private int nextNumber;
+    private int openSlots;
+    private boolean over;
+    private boolean failFastTriggered;
+
+    private static final class Running {
+        final Assignment batch;
+        final Sandbox sandbox;
+        boolean stopRequested;
+
+        Running(Assignment batch, Sandbox sandbox) {
+            this.batch = batch;
+            this.sandbox = sandbox;
+        }
+    }
+
+    Dispatcher(
+            List<DiscoveredTest> tests,
+            List<List<String>> initialQueue,
+            int slots,
+            RunSettings settings,
+            RunObserver observer,
+            Clock clock) {
+        this.settings = settings;
+        this.observer = observer;
+        this.clock = clock;
+        this.ledger = new VerdictLedger(tests, settings.retryCounts(), this::onDecided);
+        initialQueue.forEach(ids -> queue.add(QueuedBatch.initial(ids)));
+        this.openSlots = slots;
+        this.over = ledger.allDecided();
+    }
+
+    /** Blocks until this slot has a batch to run, or returns empty when the run is over. */
+    Optional<Assignment> next(int slot, Sandbox sandbox) throws InterruptedException {
+        lock.lock();
+        try {
+            while (!over) {
+                Optional<Assignment> batch = takeQueued(slot).or(() -> takeHedge(slot));
+                if (batch.isPresent()) {
+                    running.put(batch.get().number(), new Running(batch.get(), sandbox));
+                    return batch;
+                }
+                if (running.isEmpty() && queue.isEmpty()) {
+                    endRun(Verdict.NOT_RUN, "never scheduled to completion");
+                    break;
+                }
+                changed.await();
+            }
+            return Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Applies a finished batch's report; returns the outcome that names its logs. */
+    BatchOutcome complete(Assignment batch, BatchReport report) {
+        List<Sandbox> toStop;
+        BatchOutcome outcome;
+        lock.lock();
+        try {
+            Running run = running.remove(batch.number());
+            for (String id : batch.ids()) {
+                TestState s = ledger.state(id);
+                s.inFlight--;
+                if (batch.hedge()) {
+                    s.hedgeCovered = false;
+                }
+            }
+            if (run.stopRequested || report.stopped()) {
+                outcome = BatchOutcome.CANCELLED;
+                requeueAfterInfrastructureError(batch, "batch stopped before its tests reported");
+            } else if (report.infrastructureError().isPresent()) {
+                outcome = BatchOutcome.ERROR;
+                requeueAfterInfrastructureError(
+                        batch, report.infrastructureError().get());
+            } else {
+                outcome = applyResults(batch, report);
+            }
+            var record = new BatchRecord(
+                    batch.number(),
+                    batch.slot(),
+                    batch.ids().size(),
+                    batch.started(),
+                    clock.instant(),
+                    outcome,
+                    batch.hedge(),
+                    batch.retry());
+            finished.add(record);
+            observer.batchFinished(record);
+            toStop = afterDecisions();
+        } finally {
+            lock.unlock();
+        }
+        toStop.forEach(Sandbox::stop);
+        return outcome;
+    }
+
+    /** A slot could not get a sandbox (creation failed after retries, or its replacement failed). */
+    void slotClosed(String cause) {
+        lock.lock();
+        try {
+            openSlots--;
+            if (openSlots == 0 && !over) {
+                endRun(Verdict.ERROR, "no sandbox could be created: " + cause);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ctrl-C or an aborted build: every undecided test becomes NOT_RUN and running batches are stopped. */
+    void cancel(String cause) {
+        List<Sandbox> toStop = List.of();
+        lock.lock();
+        try {
+            if (!over) {
+                toStop = stopEverything(cause);
+            }
+        } finally {
+            lock.unlock();
+        }
+        toStop.forEach(Sandbox::stop);
+    }
+
+    void awaitOver() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!over) {
+                changed.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<TestOutcome> outcomes() {
+        lock.lock();
+        try {
+            return ledger.outcomes();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<BatchRecord> batches() {
+        lock.lock();
+        try {
+            return List.copyOf(finished);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Assignment> takeQueued(int slot) {
+        for (Iterator<QueuedBatch> it = queue.iterator(); it.hasNext(); ) {
+            QueuedBatch queued = it.next();
+            boolean excluded = queued.excludedSlot().orElse(-1) == slot && openSlots > 1;
+            if (excluded) {
+                continue;
+            }
+            it.remove();
+            List<String> ids = queued.ids().stream()
+                    .filter(id -> !ledger.state(id).decided())
+                    .toList();
+            if (!ids.isEmpty()) {
+                return Optional.of(start(slot, ids, queued.kind(), false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Assignment> takeHedge(int slot) {
+        if (!settings.hedging() || !queue.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<RunningBatch> candidates = new ArrayList<>();
+        for (Running run : running.values()) {
+            if (run.stopRequested) {
+                continue;
+            }
+            List<String> hedgeable = run.batch.ids().stream()
+                    .map(ledger::state)
+                    .filter(s -> !s.decided() && !s.hedgeCovered && s.hedges < 3)
+                    .map(TestState::id)
+                    .toList();
+            candidates.add(new RunningBatch(
+                    run.batch.number(),
+                    hedgeable,
+                    run.batch.estimateSecs(),
+                    Duration.between(run.batch.started(), now)));
+        }
+        Optional<HedgePick> pick = HedgeSelector.pick(candidates);
+        return pick.map(p -> {
+            for (String id : p.ids()) {
+                TestState s = ledger.state(id);
+                s.hedgeCovered = true;
+                s.hedges++;
+            }
+            QueuedBatch.Kind kind = running.get(p.batchNumber()).batch.kind();
+            return start(slot, p.ids(), kind, true);
+        });
+    }
+
+    private Assignment start(int slot, List<String> ids, QueuedBatch.Kind kind, boolean hedge) {
+        Map<String, Integer> generations = new HashMap<>();
+        double estimate = 0;
+        for (String id : ids) {
+            TestState s = ledger.state(id);
+            s.inFlight++;
+            generations.put(id, s.generation);
+            estimate += settings.estimate(id);
+        }
+        var batch = new Assignment(nextNumber++, slot, ids, kind, hedge, generations, estimate, clock.instant());
+        observer.batchStarted(batch.number(), slot, ids.size());
+        return batch;
+    }
+
+    private BatchOutcome applyResults(Assignment batch, BatchReport report) {
+        boolean anyFailed = false;
+        List<String> retries = new ArrayList<>();
+        for (String id : batch.ids()) {
+            TestState s = ledger.state(id);
+            if (s.decided()) {
+                continue;
+            }
+            TestCaseResult result = report.results().get(id);
+            if (result != null) {
+                if (s.generation != batch.generations().get(id)) {
+                    continue; // another copy already reported: first result wins (§9.6)
+                }
+                Attempt attempt = toAttempt(batch, result, report);
+                anyFailed |= attempt.failed();
+                boolean solo = batch.kind() == QueuedBatch.Kind.SOLO_AFTER_TIMEOUT;
+                if (ledger.recordAttempt(id, attempt, solo) == VerdictLedger.Next.RETRY) {
+                    retries.add(id);
+                }
+            } else if (s.inFlight == 0) {
+                anyFailed |= handleUnreported(batch, report, id);
+            }
+        }
+        if (!retries.isEmpty()) {
+            queue.addFirst(new QueuedBatch(retries, QueuedBatch.Kind.RETRY, OptionalInt.of(batch.slot())));
+        }
+        if (report.timedOut()) {
+            return BatchOutcome.ERROR;
+        }
+        return anyFailed ? BatchOutcome.FAILURE : BatchOutcome.SUCCESS;
+    }
+
+    /** A test without a result in a valid report: timeout (§10.6) or missing (§10.5). Returns true if it failed. */
+    private boolean handleUnreported(Assignment batch, BatchReport report, String id) {
+        if (report.timedOut()) {
+            int secs = (int) settings.batchTimeout().toSeconds();
+            var next = ledger.recordTimeout(id, batch.number(), batch.slot(), secs);
+            if (next == VerdictLedger.Next.RUN_ALONE) {
+                queue.addFirst(new QueuedBatch(List.of(id), QueuedBatch.Kind.SOLO_AFTER_TIMEOUT, OptionalInt.empty()));
+            }
+            return next == VerdictLedger.Next.DECIDED;
+        }
+        if (ledger.recordMissing(id) == VerdictLedger.Next.REQUEUE) {
+            queue.addFirst(new QueuedBatch(List.of(id), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
+        }
+        return false;
+    }
+
+    /** No attempts are recorded; undecided tests with no other running copy are re-queued in halves (§10.5). */
+    private void requeueAfterInfrastructureError(Assignment batch, String cause) {
+        List<String> requeue = new ArrayList<>();
+        for (String id : batch.ids()) {
+            TestState s = ledger.state(id);
+            if (!s.decided() && s.inFlight == 0) {
+                if (ledger.recordInfrastructureError(id, cause) == VerdictLedger.Next.REQUEUE) {
+                    requeue.add(id);
+                }
+            }
+        }
+        if (requeue.size() == 1) {
+            queue.addFirst(new QueuedBatch(requeue, QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
+        } else if (requeue.size() > 1) {
+            int half = requeue.size() / 2;
+            queue.addFirst(new QueuedBatch(
+                    requeue.subList(half, requeue.size()), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
+            queue.addFirst(new QueuedBatch(requeue.subList(0, half), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
+        }
+    }
+
+    private Attempt toAttempt(Assignment batch, TestCaseResult result, BatchReport report) {
+        boolean single = batch.ids().size() == 1;
+        String out = result.systemOut().isEmpty() && single ? report.logStdout() : result.systemOut();
+        String err = result.systemErr().isEmpty() && single ? report.logStderr() : result.systemErr();
+        return new Attempt(
+                batch.number(), batch.slot(), result.status(), result.timeSecs(), result.failure(), out, err);
+    }
+
+    /** Fail-fast, stops of batches whose tests were all decided elsewhere, and the end of the run. */
+    private List<Sandbox> afterDecisions() {
+        List<Sandbox> toStop = new ArrayList<>();
+        if (failFastTriggered && !over) {
+            toStop.addAll(stopEverything("cancelled by --fail-fast"));
+        }
+        for (Running run : running.values()) {
+            boolean allDecided =
+                    run.batch.ids().stream().allMatch(id -> ledger.state(id).decided());
+            if (allDecided && !run.stopRequested) {
+                run.stopRequested = true;
+                toStop.add(run.sandbox);
+            }
+        }
+        if (ledger.allDecided()) {
+            over = true;
+        }
+        changed.signalAll();
+        return toStop;
+    }
+
+    private List<Sandbox> stopEverything(String cause) {
+        queue.clear();
+        endRun(Verdict.NOT_RUN, cause);
+        List<Sandbox> toStop = new ArrayList<>();
+        for (Running run : running.values()) {
+            if (!run.stopRequested) {
+                run.stopRequested = true;
+                toStop.add(run.sandbox);
+            }
+        }
+        return toStop;
+    }
+
+    private void endRun(Verdict verdict, String cause) {
+        ledger.decideRemaining(verdict, cause);
+        over = true;
+        changed.signalAll();
+    }
+
+    private void onDecided(DiscoveredTest test, Verdict verdict) {
+        if (settings.failFast() && (verdict == Verdict.FAILED || verdict == Verdict.ERROR)) {
+            failFastTriggered = true;
+        }
+        observer.decided(test, verdict);
+    }
+}

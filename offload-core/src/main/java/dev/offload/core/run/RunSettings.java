@@ -1,0 +1,52 @@
+package dev.offload.core.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the orchestrator needs besides the tests, the framework and the provider.
+ *
+ * @param runId 4 characters, new for each run
+ * @param maxParallel maximum number of sandboxes
+ * @param batchTimeout limit of one batch ({@code test_timeout_secs})
+ * @param failFast SPEC §10.7
+ * @param hedging {@code impatiently_requeue_batches} (SPEC §9.6)
+ * @param outputDir where {@code logs/} and {@code junit-parts/} go
+ * @param batchEnv provider {@code env} overlaid with {@code --env} values (SPEC §8.1)
+ * @param retryCounts {@code retry_count} per group name
+ * @param estimates expected seconds per test id (SPEC §9.1)
+ * @param teardownLimit overall limit of sandbox teardown (SPEC §8.4: 120 s)
+ */
+public record RunSettings(
+        String runId,
+        int maxParallel,
+        Duration batchTimeout,
+        boolean failFast,
+        boolean hedging,
+        Path outputDir,
+        Map<String, String> providerEnv,
+        Map<String, String> cliEnv,
+        Map<String, Integer> retryCounts,
+        Map<String, Double> estimates,
+        Duration teardownLimit) {
+
+    public RunSettings {
+        providerEnv = Map.copyOf(providerEnv);
+        cliEnv = Map.copyOf(cliEnv);
+        retryCounts = Map.copyOf(retryCounts);
+        estimates = Map.copyOf(estimates);
+    }
+
+    Path logsDir() {
+        return outputDir.resolve("logs");
+    }
+
+    Path junitPartsDir() {
+        return outputDir.resolve("junit-parts");
+    }
+
+    double estimate(String id) {
+        return estimates.getOrDefault(id, 1.0);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.offload.core.run;
+
+import dev.offload.core.framework.DiscoveredTest;
+import dev.offload.core.framework.TestCaseResult;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * The one place that decides verdicts (SPEC §10.3-§10.6). Not thread-safe: the {@link Dispatcher} calls it under its
+ * lock.
+ */
+final class VerdictLedger {
+    /** Re-queues a test may have before a further infrastructure error decides it (SPEC §10.5). */
+    static final int MAX_REQUEUES = 3;
+
+    /** What the dispatcher must do next with a test. */
+    enum Next {
+        DECIDED,
+        RETRY,
+        REQUEUE,
+        RUN_ALONE,
+        IGNORED
+    }
+
+    private final Map<String, TestState> states = new LinkedHashMap<>();
+    private final BiConsumer<DiscoveredTest, Verdict> onDecided;
+    private int undecided;
+
+    VerdictLedger(
+            List<DiscoveredTest> tests,
+            Map<String, Integer> retryCountByGroup,
+            BiConsumer<DiscoveredTest, Verdict> onDecided) {
+        for (DiscoveredTest test : tests) {
+            states.putIfAbsent(test.id(), new TestState(test, retryCountByGroup.getOrDefault(test.group(), 0)));
+        }
+        this.undecided = states.size();
+        this.onDecided = onDecided;
+    }
+
+    TestState state(String id) {
+        TestState state = states.get(id);
+        if (state == null) {
+            throw new IllegalArgumentException("unknown test id " + id);
+        }
+        return state;
+    }
+
+    boolean allDecided() {
+        return undecided == 0;
+    }
+
+    Collection<TestState> all() {
+        return states.values();
+    }
+
+    /** Records a result (pass, fail or skip) produced by one batch. */
+    Next recordAttempt(String id, Attempt attempt, boolean soloTimeoutRun) {
+        TestState s = state(id);
+        if (s.decided()) {
+            return Next.IGNORED;
+        }
+        s.attempts.add(attempt);
+        s.generation++;
+        if (!soloTimeoutRun) {
+            s.countedAttempts++;
+        }
+        return switch (attempt.status()) {
+            case PASSED -> decide(s, s.hasFailedAttempt() ? Verdict.FLAKY : Verdict.PASSED, "");
+            // A skip after a failed attempt leaves the failure as the last word on the test.
+            case SKIPPED -> decide(s, s.hasFailedAttempt() ? Verdict.FAILED : Verdict.SKIPPED, "");
+            case FAILED -> s.countedAttempts < 1 + s.retryCount ? Next.RETRY : decide(s, Verdict.FAILED, "");
+        };
+    }
+
+    /** The batch holding this test hit an infrastructure error and no other copy is running. */
+    Next recordInfrastructureError(String id, String cause) {
+        TestState s = state(id);
+        if (s.decided()) {
+            return Next.IGNORED;
+        }
+        if (s.requeues >= MAX_REQUEUES) {
+            return decide(s, Verdict.ERROR, cause);
+        }
+        s.requeues++;
+        return Next.REQUEUE;
+    }
+
+    /** A valid result file did not mention this test. */
+    Next recordMissing(String id) {
+        TestState s = state(id);
+        if (s.decided()) {
+            return Next.IGNORED;
+        }
+        if (s.requeues >= MAX_REQUEUES) {
+            return decide(s, Verdict.NOT_RUN, "runner never reported this test");
+        }
+        s.requeues++;
+        return Next.REQUEUE;
+    }
+
+    /** The batch timed out before this test reported (SPEC §10.6): run it alone once, then it fails. */
+    Next recordTimeout(String id, int batch, int slot, int timeoutSecs) {
+        TestState s = state(id);
+        if (s.decided()) {
+            return Next.IGNORED;
+        }
+        s.timeouts++;
+        if (s.timeouts == 1) {
+            return Next.RUN_ALONE;
+        }
+        String message = "timed out after " + timeoutSecs + "s";
+        var failure = new TestCaseResult.Failure(false, "offload.Timeout", message, message);
+        s.attempts.add(
+                new Attempt(batch, slot, TestCaseResult.Status.FAILED, timeoutSecs, Optional.of(failure), "", ""));
+        s.generation++;
+        return decide(s, Verdict.FAILED, "");
+    }
+
+    /** Decides every undecided test (fail-fast, interruption, termination, no sandbox). */
+    List<TestState> decideRemaining(Verdict verdict, String cause) {
+        List<TestState> decided = new ArrayList<>();
+        for (TestState s : states.values()) {
+            if (!s.decided()) {
+                decide(s, verdict, cause);
+                decided.add(s);
+            }
+        }
+        return decided;
+    }
+
+    List<TestOutcome> outcomes() {
+        return states.values().stream().map(TestState::toOutcome).toList();
+    }
+
+    private Next decide(TestState s, Verdict verdict, String cause) {
+        s.verdict = Optional.of(verdict);
+        s.cause = cause;
+        undecided--;
+        onDecided.accept(s.test, verdict);
+        return Next.DECIDED;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.offload.core.schedule;
+
+import java.util.List;
+
+public record HedgePick(int batchNumber, List<String> ids) {}
