@@ -1,12 +1,33 @@
 package dev.offload.core.schedule;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+/** Chooses what an idle sandbox hedges when the queue is empty (SPEC §9.6). */
 public final class HedgeSelector {
+    // Largest remaining first, then running longest, then the lower number so the choice never depends on list order.
+    private static final Comparator<RunningBatch> MOST_WORTH_HEDGING = Comparator.comparingDouble(
+                    RunningBatch::remainingSecs)
+            .reversed()
+            .thenComparing(RunningBatch::elapsed, Comparator.reverseOrder())
+            .thenComparingInt(RunningBatch::number);
+
     private HedgeSelector() {}
 
+    /**
+     * Picks the running batch with the largest expected remaining time (ties: the one running longest) among those
+     * with at least one hedgeable id, and the ids to run: the last ⌈n/2⌉ of its n ≥ 2 hedgeable ids, or the single
+     * one. Empty when no running batch has a hedgeable id.
+     */
     public static Optional<HedgePick> pick(List<RunningBatch> running) {
-        return Optional.empty();
+        return running.stream()
+                .filter(b -> !b.hedgeableIds().isEmpty())
+                .min(MOST_WORTH_HEDGING)
+                .map(b -> new HedgePick(b.number(), secondHalf(b.hedgeableIds())));
+    }
+
+    private static List<String> secondHalf(List<String> ids) {
+        return ids.subList(ids.size() / 2, ids.size());
     }
 }
