@@ -1,0 +1,233 @@
+package dev.offload.core.run;
+
+import dev.offload.core.config.Config;
+import dev.offload.core.config.GroupConfig;
+import dev.offload.core.framework.DiscoveredTest;
+import dev.offload.core.framework.DiscoveryException;
+import dev.offload.core.framework.Framework;
+import dev.offload.core.framework.Frameworks;
+import dev.offload.core.framework.TestDiscovery;
+import dev.offload.core.provider.Provider;
+import dev.offload.core.provider.ProviderException;
+import dev.offload.core.provider.Providers;
+import dev.offload.core.report.Durations;
+import dev.offload.core.report.OutputDirectory;
+import dev.offload.core.report.PreviousDurations;
+import dev.offload.core.schedule.BatchPlanner;
+import dev.offload.core.schedule.DurationEstimator;
+import dev.offload.core.schedule.PlannedBatch;
+import dev.offload.core.schedule.SchedulableTest;
+import dev.offload.core.schedule.Shard;
+import dev.offload.core.schedule.ShardPartitioner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code run} sequence of SPEC §5.3, shared by every front door: discover, shard, schedule, execute, report. The
+ * front door loads the config, prints the summary it gets back and maps the exit code to its own convention.
+ */
+public final class OffloadRun {
+    private static final Duration TEARDOWN_LIMIT = Duration.ofSeconds(120);
+
+    private final Config config;
+    private final RunOptions options;
+    private final RunObserver observer;
+    private final Clock clock;
+    private final String runId = RunIds.next();
+    private final AtomicReference<Orchestrator> orchestrator = new AtomicReference<>();
+    private volatile String cancelled;
+
+    public OffloadRun(Config config, RunOptions options, RunObserver observer, Clock clock) {
+        this.config = config;
+        this.options = options;
+        this.observer = observer;
+        this.clock = clock;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /**
+     * Runs everything and writes the reports.
+     *
+     * @throws RunAbortedException when discovery or the provider fails before tests run (summary.json is written)
+     */
+    public RunResult execute() throws RunAbortedException, InterruptedException {
+        Instant started = clock.instant();
+        Optional<Shard> shard = parseShard();
+        try (RunTempDir temp = RunTempDir.create(runId)) {
+            Map<String, Double> previous = PreviousDurations.read(config.report().junitPath());
+            cleanOutputDir();
+            Framework framework = Frameworks.create(config.framework(), config.configDir());
+            List<DiscoveredTest> tests = discover(framework, temp.path(), started, shard);
+            if (shard.isPresent()) {
+                tests = applyShard(tests, shard.get());
+            }
+            if (tests.isEmpty()) {
+                observer.phase("No tests discovered.");
+                return RunReports.write(config, finish(started, shard, List.of(), emptyExecution()), observer);
+            }
+            Map<String, Double> estimates = estimates(tests, previous);
+            List<List<String>> queue = plan(tests, estimates);
+            Provider provider = createProvider(temp.path(), started, shard);
+            Orchestrator run = new Orchestrator(framework, provider, settings(estimates), observer, clock);
+            orchestrator.set(run);
+            if (cancelled != null) {
+                run.cancel(cancelled);
+            }
+            Orchestrator.Execution execution = run.run(tests, queue);
+            return RunReports.write(config, finish(started, shard, tests, execution), observer);
+        } catch (IOException e) {
+            throw abort(started, shard, "cannot prepare the run: " + e.getMessage(), "check permissions of "
+                    + config.report().outputDir(), e);
+        }
+    }
+
+    /** Stops the run from another thread (Ctrl-C): undecided tests become NOT_RUN with this cause. */
+    public void cancel(String cause) {
+        cancelled = cause;
+        Orchestrator current = orchestrator.get();
+        if (current != null) {
+            current.cancel(cause);
+        }
+    }
+
+    private Optional<Shard> parseShard() throws RunAbortedException {
+        try {
+            return options.shard().map(Shard::parse);
+        } catch (IllegalArgumentException e) {
+            throw new RunAbortedException(e.getMessage(), "use --shard i/n with 1 <= i <= n", e);
+        }
+    }
+
+    private void cleanOutputDir() throws IOException {
+        OutputDirectory.cleanOwned(config.report().outputDir(), config.report().junitFile());
+    }
+
+    private List<DiscoveredTest> discover(Framework framework, Path temp, Instant started, Optional<Shard> shard)
+            throws RunAbortedException, InterruptedException {
+        observer.phase("[discover] starting: test discovery");
+        long t0 = System.nanoTime();
+        try {
+            List<DiscoveredTest> tests = TestDiscovery.discoverAll(framework, config, temp, observer::warning);
+            long groups = tests.stream().map(DiscoveredTest::group).distinct().count();
+            observer.phase("[discover] finished: test discovery [%d tests across %d groups, took %s]"
+                    .formatted(tests.size(), groups, Durations.format(Duration.ofNanos(System.nanoTime() - t0))));
+            return tests;
+        } catch (DiscoveryException e) {
+            throw abort(started, shard, e.getMessage(), "run 'offload collect' to see the discovery output", e);
+        }
+    }
+
+    private List<DiscoveredTest> applyShard(List<DiscoveredTest> tests, Shard shard) {
+        double fallback = config.history().map(h -> h.defaultDurationSecs()).orElse(1.0);
+        Map<String, Double> estimates =
+                DurationEstimator.forSharding(Map.of(), fallback).estimate(tests);
+        List<String> ids = tests.stream().map(DiscoveredTest::id).toList();
+        Set<String> kept = new HashSet<>(ShardPartitioner.select(estimates, ids, shard));
+        return tests.stream().filter(t -> kept.contains(t.id())).toList();
+    }
+
+    private Map<String, Double> estimates(List<DiscoveredTest> tests, Map<String, Double> previous) {
+        double fallback = config.history().map(h -> h.defaultDurationSecs()).orElse(1.0);
+        return new DurationEstimator(Map.of(), previous, fallback).estimate(tests);
+    }
+
+    private List<List<String>> plan(List<DiscoveredTest> tests, Map<String, Double> estimates) {
+        Set<String> individualGroups = config.groups().stream()
+                .filter(GroupConfig::scheduleIndividual)
+                .map(GroupConfig::name)
+                .collect(Collectors.toSet());
+        List<SchedulableTest> schedulable = tests.stream()
+                .map(t -> new SchedulableTest(t.id(), estimates.get(t.id()), individualGroups.contains(t.group())))
+                .toList();
+        return BatchPlanner.plan(schedulable, maxParallel(), observer::warning).stream()
+                .map(PlannedBatch::ids)
+                .toList();
+    }
+
+    private Provider createProvider(Path temp, Instant started, Optional<Shard> shard) throws RunAbortedException {
+        if (!options.copyDirs().isEmpty() && config.provider().type().equals("local")) {
+            observer.warning("local provider ignores --copy-dir");
+        }
+        try {
+            return Providers.create(config, temp, observer::warning);
+        } catch (ProviderException e) {
+            throw abort(started, shard, e.getMessage(), "check [provider] in " + config.file(), e);
+        }
+    }
+
+    private RunSettings settings(Map<String, Double> estimates) {
+        Map<String, Integer> retries =
+                config.groups().stream().collect(Collectors.toMap(GroupConfig::name, GroupConfig::retryCount));
+        return new RunSettings(
+                runId,
+                maxParallel(),
+                Duration.ofSeconds(config.offload().testTimeoutSecs()),
+                options.failFast(),
+                config.offload().impatientlyRequeueBatches(),
+                config.report().outputDir(),
+                config.provider().env(),
+                options.env(),
+                retries,
+                estimates,
+                TEARDOWN_LIMIT);
+    }
+
+    private int maxParallel() {
+        return options.parallel().orElse(config.offload().maxParallel());
+    }
+
+    private RunResult finish(
+            Instant started, Optional<Shard> shard, List<DiscoveredTest> tests, Orchestrator.Execution execution) {
+        Map<String, TestOutcome> byId = execution.outcomes().stream()
+                .collect(Collectors.toMap(o -> o.test().id(), Function.identity()));
+        List<TestOutcome> ordered = tests.stream().map(t -> byId.get(t.id())).toList();
+        return new RunResult(
+                runId,
+                started,
+                clock.instant(),
+                config.groups(),
+                ordered,
+                execution.batches(),
+                execution.sandboxes(),
+                shard.map(Shard::toString),
+                Optional.empty(),
+                execution.sandboxSeconds(),
+                Optional.empty());
+    }
+
+    private static Orchestrator.Execution emptyExecution() {
+        return new Orchestrator.Execution(List.of(), List.of(), 0, 0, List.of());
+    }
+
+    private RunAbortedException abort(
+            Instant started, Optional<Shard> shard, String message, String hint, Throwable cause) {
+        var result = new RunResult(
+                runId,
+                started,
+                clock.instant(),
+                config.groups(),
+                List.of(),
+                List.of(),
+                0,
+                shard.map(Shard::toString),
+                Optional.empty(),
+                0,
+                Optional.of(message));
+        RunReports.writeSummaryOnly(config, result, observer);
+        return new RunAbortedException(message, hint, cause);
+    }
+}
