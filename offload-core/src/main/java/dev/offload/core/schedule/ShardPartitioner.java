@@ -15,8 +15,10 @@ import java.util.Set;
  * one and the shards are disjoint and together hold every id.
  */
 public final class ShardPartitioner {
-    private static final Comparator<Load> LIGHTEST_FIRST =
-            Comparator.comparingDouble(Load::secs).thenComparingInt(Load::index);
+    private static final Comparator<Estimated> HEAVIEST_FIRST =
+            Comparator.comparingDouble(Estimated::secs).reversed().thenComparing(Estimated::id, Utf8Order.COMPARATOR);
+    private static final Comparator<ShardLoad> LIGHTEST_FIRST =
+            Comparator.comparingDouble(ShardLoad::secs).thenComparingInt(ShardLoad::index);
 
     private ShardPartitioner() {}
 
@@ -28,30 +30,32 @@ public final class ShardPartitioner {
      * @param discoveryOrderIds all discovered ids of all groups
      */
     public static List<String> select(Map<String, Double> estimates, List<String> discoveryOrderIds, Shard shard) {
-        List<String> order = new ArrayList<>(new LinkedHashSet<>(discoveryOrderIds));
-        for (String id : order) {
-            if (!estimates.containsKey(id)) {
+        List<Estimated> order = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(discoveryOrderIds)) {
+            Double secs = estimates.get(id);
+            if (secs == null) {
                 throw new IllegalArgumentException("no estimate for test " + id);
             }
+            order.add(new Estimated(id, secs));
         }
-        order.sort(Comparator.comparingDouble((String id) -> estimates.get(id))
-                .reversed()
-                .thenComparing(Utf8Order.COMPARATOR));
+        order.sort(HEAVIEST_FIRST);
         Set<String> kept = new HashSet<>();
-        PriorityQueue<Load> shards = new PriorityQueue<>(LIGHTEST_FIRST);
+        PriorityQueue<ShardLoad> shards = new PriorityQueue<>(LIGHTEST_FIRST);
         for (int i = 0; i < shard.count(); i++) {
-            shards.add(new Load(0, i));
+            shards.add(new ShardLoad(i, 0));
         }
-        for (String id : order) {
-            Load lightest = shards.poll();
+        for (Estimated test : order) {
+            ShardLoad lightest = shards.poll();
             if (lightest.index() == shard.index() - 1) {
-                kept.add(id);
+                kept.add(test.id());
             }
-            shards.add(new Load(lightest.secs() + estimates.get(id), lightest.index()));
+            shards.add(new ShardLoad(lightest.index(), lightest.secs() + test.secs()));
         }
         return discoveryOrderIds.stream().filter(kept::contains).toList();
     }
 
+    private record Estimated(String id, double secs) {}
+
     /** A shard's load so far; index counts from 0. */
-    private record Load(double secs, int index) {}
+    private record ShardLoad(int index, double secs) {}
 }
