@@ -36,8 +36,7 @@ public final class JunitReportWriter {
 
     /** Writes the report atomically: readers see the old file or the complete new one. */
     public static void write(RunResult result, Path file) throws IOException {
-        String hostname = hostname();
-        AtomicFiles.write(file, out -> write(result, hostname, out));
+        AtomicFiles.write(file, out -> write(result, Hostname.VALUE, out));
     }
 
     static void write(RunResult result, String hostname, OutputStream out) throws IOException {
@@ -50,11 +49,16 @@ public final class JunitReportWriter {
         }
     }
 
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
+    /** Looked up once: the lookup may be slow on machines without DNS for their own name. */
+    private static final class Hostname {
+        static final String VALUE = lookup();
+
+        private static String lookup() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "localhost";
+            }
         }
     }
 
