@@ -1,0 +1,110 @@
+package dev.offload.core.framework;
+
+import dev.offload.core.provider.Shell;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs one discovery command on the local machine from an argument vector (never through a shell of ours), with stdin
+ * closed and stdout/stderr drained concurrently so neither pipe can fill up and block the child.
+ */
+final class DiscoveryProcess {
+    private static final int STDOUT_DETAIL_LIMIT = 500;
+
+    /** What the command left behind. */
+    record Output(int exitStatus, String stdout, String stderr) {}
+
+    private final String group;
+    private final List<String> argv;
+
+    DiscoveryProcess(String group, List<String> argv) {
+        this.group = group;
+        this.argv = List.copyOf(argv);
+    }
+
+    Output run(Path directory, Map<String, String> extraEnv) throws DiscoveryException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile());
+        builder.environment().putAll(extraEnv);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new DiscoveryException("discovery failed for group '" + group + "': cannot run " + argv.get(0) + ": "
+                    + rootMessage(e) + "\ncommand: " + commandLine());
+        }
+        try {
+            process.getOutputStream().close();
+            CompletableFuture<String> stderr = drain(process.getErrorStream(), "stderr");
+            String stdout = read(process.getInputStream());
+            int status = process.waitFor();
+            return new Output(status, stdout, stderr.get());
+        } catch (IOException e) {
+            throw new DiscoveryException("discovery failed for group '" + group + "': reading the output of "
+                    + argv.get(0) + " failed: " + e.getMessage());
+        } catch (ExecutionException e) {
+            throw new DiscoveryException(
+                    "discovery failed for group '" + group + "': reading stderr failed: " + e.getCause(), e);
+        } finally {
+            // Normal exit: nothing left. Interrupted or failed: no discovery process may outlive the run.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /** {@code discovery failed for group 'g': <program> exited with status N}, the command line and a detail. */
+    DiscoveryException failure(Output output) {
+        return new DiscoveryException("discovery failed for group '" + group + "': " + argv.get(0)
+                + " exited with status " + output.exitStatus() + "\ncommand: " + commandLine() + "\n" + detail(output));
+    }
+
+    String commandLine() {
+        return Shell.join(argv);
+    }
+
+    static String detail(Output output) {
+        String stderr = output.stderr().strip();
+        if (!stderr.isEmpty()) {
+            return stderr;
+        }
+        String stdout = output.stdout().strip();
+        if (stdout.length() > STDOUT_DETAIL_LIMIT) {
+            return stdout.substring(0, STDOUT_DETAIL_LIMIT) + "... (truncated)";
+        }
+        return stdout.isEmpty() ? "no output captured" : stdout;
+    }
+
+    private static CompletableFuture<String> drain(InputStream in, String name) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        result.complete(read(in));
+                    } catch (IOException | RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                },
+                "offload-discovery-" + name);
+        reader.setDaemon(true);
+        reader.start();
+        return result;
+    }
+
+    private static String read(InputStream in) throws IOException {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String rootMessage(IOException e) {
+        // "Cannot run program "x" (in directory "d"): error=2, No such file or directory" → the part after "error=N, ".
+        String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        int comma = message.indexOf(", ");
+        return message.startsWith("error=") && comma > 0 ? message.substring(comma + 2) : message;
+    }
+}

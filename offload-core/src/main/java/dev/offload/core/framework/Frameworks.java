@@ -1,0 +1,24 @@
+package dev.offload.core.framework;
+
+import dev.offload.core.config.FrameworkConfig;
+import java.nio.file.Path;
+
+/** Creates the {@link Framework} a validated {@code [framework]} table describes. */
+public final class Frameworks {
+    private Frameworks() {}
+
+    /**
+     * @param configDir the config directory (SPEC §4.1)
+     * @throws IllegalArgumentException when {@code command} or {@code run_args} cannot be split like a shell
+     * @throws UnsupportedOperationException for a framework type this build does not support yet
+     */
+    public static Framework create(FrameworkConfig config, Path configDir) {
+        if (config instanceof FrameworkConfig.Pytest pytest) {
+            return new PytestFramework(pytest);
+        }
+        if (config instanceof FrameworkConfig.Default shell) {
+            return new DefaultFramework(shell, configDir);
+        }
+        throw new UnsupportedOperationException("framework type '" + config.type() + "' is not supported yet");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.offload.core.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.offload.core.config.FrameworkConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FrameworksTest {
+    private static final Path CONFIG_DIR = Path.of("/repo");
+
+    @Test
+    void createsPytestAndDefaultFrameworksWithTheirIdFormats() {
+        Framework pytest = Frameworks.create(
+                new FrameworkConfig.Pytest(Optional.empty(), "python -m pytest", Optional.empty(), "{name}"),
+                CONFIG_DIR);
+        Framework shell = Frameworks.create(
+                new FrameworkConfig.Default(
+                        "d {filters}", "r {tests}", Optional.empty(), Optional.empty(), "{classname}"),
+                CONFIG_DIR);
+
+        assertThat(pytest).isInstanceOf(PytestFramework.class);
+        assertThat(pytest.testIdFormat()).isEqualTo("{name}");
+        assertThat(shell).isInstanceOf(DefaultFramework.class);
+        assertThat(shell.testIdFormat()).isEqualTo("{classname}");
+    }
+
+    @Test
+    void otherTypesAreNotSupportedYet() {
+        assertThatThrownBy(() -> Frameworks.create(
+                        new FrameworkConfig.Nextest(Optional.empty(), List.of(), Optional.empty(), false, "{name}"),
+                        CONFIG_DIR))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage("framework type 'nextest' is not supported yet");
+    }
+}
