@@ -1,9 +1,52 @@
 package dev.offload.core.provider;
 
+/**
+ * Wraps a framework's batch script in the shell script every provider runs (SPEC §8.1): it creates the result
+ * directory, touches {@code batch-<N>.start}, runs the framework script in a new process group whose id it writes to
+ * {@code batch-<N>.pgid}, and exits with the framework script's status.
+ */
 public final class BatchScript {
     private BatchScript() {}
 
+    /**
+     * The inner command: records its own pid, which is the new group's id, then becomes the framework script. The
+     * values arrive as positional parameters so they never pass through shell parsing a second time.
+     */
+    private static final String GROUP_LEADER = Shell.quote("echo \"$$\" > \"$1\"; exec sh -c \"$2\"");
+
+    /** Name of the marker file touched before the framework command starts (the artifact {@code -newer} marker). */
+    public static String startMarker(String resultDir, int batchNumber) {
+        return resultDir + "/batch-" + batchNumber + ".start";
+    }
+
+    /** Name of the file holding the framework command's process group id. */
+    public static String pgidFile(String resultDir, int batchNumber) {
+        return resultDir + "/batch-" + batchNumber + ".pgid";
+    }
+
+    /**
+     * Returns POSIX sh text running {@code frameworkScript} as batch {@code batchNumber}.
+     *
+     * <p>{@code setsid} is run from a background job of a shell without job control, so it is never a process group
+     * leader and does not fork: {@code $!} is the new group's leader and {@code wait} gets its status. Without
+     * {@code setsid}, {@code set -m} gives background jobs their own group; where even that fails the command runs in
+     * the shell's group and no pgid file is written (the provider then stops the tree it can see).
+     */
     public static String wrap(String frameworkScript, String resultDir, int batchNumber) {
-        throw new UnsupportedOperationException();
+        String pgid = Shell.quote(pgidFile(resultDir, batchNumber));
+        String script = Shell.quote(frameworkScript);
+        String leader = "sh -c " + GROUP_LEADER + " offload-batch " + pgid + " " + script + " &\n";
+        return "mkdir -p " + Shell.quote(resultDir) + " || exit\n"
+                + ": > " + Shell.quote(startMarker(resultDir, batchNumber)) + " || exit\n"
+                + "if command -v setsid >/dev/null 2>&1; then\n"
+                + "  setsid " + leader
+                + "elif (set -m) >/dev/null 2>&1; then\n"
+                + "  set -m\n"
+                + "  " + leader
+                + "  set +m\n"
+                + "else\n"
+                + "  sh -c " + script + " &\n"
+                + "fi\n"
+                + "wait \"$!\"\n";
     }
 }
