@@ -4,6 +4,7 @@ import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.framework.TestCaseResult.Failure;
 import dev.offload.core.framework.TestCaseResult.Status;
 import dev.offload.core.provider.Shell;
+import dev.offload.core.report.JunitXmlParser;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ public final class DefaultFramework implements Framework {
 
     @Override
     public List<TestCaseResult> readResults(Path localResultFile, BatchRequest request) throws ResultFileException {
-        return JunitResultReader.read(localResultFile);
+        return JunitXmlParser.parse(localResultFile);
     }
 
     @Override
@@ -105,6 +106,21 @@ public final class DefaultFramework implements Framework {
     public Optional<String> failFastWarning() {
         return Optional.of("--fail-fast: framework 'default' has no stop flag, so running batches finish their"
                 + " tests; only queued batches are dropped");
+    }
+
+    @Override
+    public List<TestCaseResult> resultsFromExitStatus(BatchRequest request, int exitStatus) {
+        return List.copyOf(exitStatusResults(request.ids(), exitStatus).values());
+    }
+
+    @Override
+    public List<String> runWarnings(boolean failFast) {
+        List<String> warnings = new java.util.ArrayList<>();
+        exitStatusModeWarning().ifPresent(warnings::add);
+        if (failFast) {
+            failFastWarning().ifPresent(warnings::add);
+        }
+        return warnings;
     }
 
     /**

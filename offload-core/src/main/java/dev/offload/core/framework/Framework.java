@@ -33,6 +33,11 @@ public interface Framework {
         throw new ResultFileException("framework " + getClass().getSimpleName() + " produced no result file");
     }
 
+    /** Warnings to print once when a run starts (e.g. no per-test results, no stop flag for --fail-fast). */
+    default List<String> runWarnings(boolean failFast) {
+        return List.of();
+    }
+
     /** {@code test_id_format} (SPEC §7.1). */
     String testIdFormat();
 }

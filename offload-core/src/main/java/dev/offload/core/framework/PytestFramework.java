@@ -7,6 +7,7 @@ import dev.offload.core.provider.Shell;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.offload.core.report.JunitXmlParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class PytestFramework implements Framework {
 
     @Override
     public List<TestCaseResult> readResults(Path localResultFile, BatchRequest request) throws ResultFileException {
-        return JunitResultReader.read(localResultFile);
+        return JunitXmlParser.parse(localResultFile);
     }
 
     @Override

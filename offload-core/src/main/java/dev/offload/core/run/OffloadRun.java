@@ -6,29 +6,23 @@ import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.DiscoveryException;
 import dev.offload.core.framework.Framework;
 import dev.offload.core.framework.Frameworks;
-import dev.offload.core.framework.TestDiscovery;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
-import dev.offload.core.report.Durations;
 import dev.offload.core.report.OutputDirectory;
 import dev.offload.core.report.PreviousDurations;
 import dev.offload.core.schedule.BatchPlanner;
-import dev.offload.core.schedule.DurationEstimator;
 import dev.offload.core.schedule.PlannedBatch;
 import dev.offload.core.schedule.SchedulableTest;
 import dev.offload.core.schedule.Shard;
-import dev.offload.core.schedule.ShardPartitioner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -70,16 +64,15 @@ public final class OffloadRun {
         try (RunTempDir temp = RunTempDir.create(runId)) {
             Map<String, Double> previous = PreviousDurations.read(config.report().junitPath());
             cleanOutputDir();
-            Framework framework = Frameworks.create(config.framework(), config.configDir());
-            List<DiscoveredTest> tests = discover(framework, temp.path(), started, shard);
-            if (shard.isPresent()) {
-                tests = applyShard(tests, shard.get());
-            }
+            Framework framework = createFramework(started, shard);
+            framework.runWarnings(options.failFast()).forEach(observer::warning);
+            TestSelection selection = discover(framework, temp.path(), started, shard, previous);
+            List<DiscoveredTest> tests = selection.selected();
             if (tests.isEmpty()) {
                 observer.phase("No tests discovered.");
-                return RunReports.write(config, finish(started, shard, List.of(), emptyExecution()), observer);
+                return RunReports.write(config, finish(started, shard, List.of(), emptyExecution()), options.failOnFlaky(), observer);
             }
-            Map<String, Double> estimates = estimates(tests, previous);
+            Map<String, Double> estimates = selection.estimates();
             List<List<String>> queue = plan(tests, estimates);
             Provider provider = createProvider(temp.path(), started, shard);
             Orchestrator run = new Orchestrator(framework, provider, settings(estimates), observer, clock);
@@ -88,7 +81,7 @@ public final class OffloadRun {
                 run.cancel(cancelled);
             }
             Orchestrator.Execution execution = run.run(tests, queue);
-            return RunReports.write(config, finish(started, shard, tests, execution), observer);
+            return RunReports.write(config, finish(started, shard, tests, execution), options.failOnFlaky(), observer);
         } catch (IOException e) {
             throw abort(started, shard, "cannot prepare the run: " + e.getMessage(), "check permissions of "
                     + config.report().outputDir(), e);
@@ -104,6 +97,14 @@ public final class OffloadRun {
         }
     }
 
+    private Framework createFramework(Instant started, Optional<Shard> shard) throws RunAbortedException {
+        try {
+            return Frameworks.create(config.framework(), config.configDir());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw abort(started, shard, config.file() + ": framework: " + e.getMessage(), "check [framework]", e);
+        }
+    }
+
     private Optional<Shard> parseShard() throws RunAbortedException {
         try {
             return options.shard().map(Shard::parse);
@@ -116,33 +117,14 @@ public final class OffloadRun {
         OutputDirectory.cleanOwned(config.report().outputDir(), config.report().junitFile());
     }
 
-    private List<DiscoveredTest> discover(Framework framework, Path temp, Instant started, Optional<Shard> shard)
+    private TestSelection discover(
+            Framework framework, Path temp, Instant started, Optional<Shard> shard, Map<String, Double> previous)
             throws RunAbortedException, InterruptedException {
-        observer.phase("[discover] starting: test discovery");
-        long t0 = System.nanoTime();
         try {
-            List<DiscoveredTest> tests = TestDiscovery.discoverAll(framework, config, temp, observer::warning);
-            long groups = tests.stream().map(DiscoveredTest::group).distinct().count();
-            observer.phase("[discover] finished: test discovery [%d tests across %d groups, took %s]"
-                    .formatted(tests.size(), groups, Durations.format(Duration.ofNanos(System.nanoTime() - t0))));
-            return tests;
+            return TestSelection.discover(config, framework, temp, shard, previous, observer);
         } catch (DiscoveryException e) {
             throw abort(started, shard, e.getMessage(), "run 'offload collect' to see the discovery output", e);
         }
-    }
-
-    private List<DiscoveredTest> applyShard(List<DiscoveredTest> tests, Shard shard) {
-        double fallback = config.history().map(h -> h.defaultDurationSecs()).orElse(1.0);
-        Map<String, Double> estimates =
-                DurationEstimator.forSharding(Map.of(), fallback).estimate(tests);
-        List<String> ids = tests.stream().map(DiscoveredTest::id).toList();
-        Set<String> kept = new HashSet<>(ShardPartitioner.select(estimates, ids, shard));
-        return tests.stream().filter(t -> kept.contains(t.id())).toList();
-    }
-
-    private Map<String, Double> estimates(List<DiscoveredTest> tests, Map<String, Double> previous) {
-        double fallback = config.history().map(h -> h.defaultDurationSecs()).orElse(1.0);
-        return new DurationEstimator(Map.of(), previous, fallback).estimate(tests);
     }
 
     private List<List<String>> plan(List<DiscoveredTest> tests, Map<String, Double> estimates) {
@@ -227,7 +209,7 @@ public final class OffloadRun {
                 Optional.empty(),
                 0,
                 Optional.of(message));
-        RunReports.writeSummaryOnly(config, result, observer);
+        RunReports.writeSummaryOnly(config, result, options.failOnFlaky(), observer);
         return new RunAbortedException(message, hint, cause);
     }
 }

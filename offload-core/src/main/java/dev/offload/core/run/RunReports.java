@@ -10,7 +10,7 @@ import java.nio.file.Path;
 final class RunReports {
     private RunReports() {}
 
-    static RunResult write(Config config, RunResult result, RunObserver observer) {
+    static RunResult write(Config config, RunResult result, boolean failOnFlaky, RunObserver observer) {
         if (config.report().junit()) {
             try {
                 JunitReportWriter.write(result, config.report().junitPath());
@@ -18,14 +18,14 @@ final class RunReports {
                 observer.warning("could not write " + config.report().junitPath() + ": " + e.getMessage());
             }
         }
-        writeSummaryOnly(config, result, observer);
+        writeSummaryOnly(config, result, failOnFlaky, observer);
         return result;
     }
 
-    static void writeSummaryOnly(Config config, RunResult result, RunObserver observer) {
+    static void writeSummaryOnly(Config config, RunResult result, boolean failOnFlaky, RunObserver observer) {
         Path summary = config.report().outputDir().resolve("summary.json");
         try {
-            SummaryJsonWriter.write(result, config.file(), OffloadVersion.get(), summary);
+            SummaryJsonWriter.write(result, config.file(), OffloadVersion.get(), failOnFlaky, summary);
         } catch (IOException e) {
             observer.warning("could not write " + summary + ": " + e.getMessage());
         }

@@ -100,7 +100,12 @@ final class SlotWorker implements Runnable {
             // Our bug, not the user's: keep the run going and say what happened in the batch's verdicts.
             report = BatchReport.infrastructureError("internal error: " + e, "", "");
         }
-        log.close(dispatcher.complete(batch, report));
+        BatchRecord.BatchOutcome outcome = dispatcher.complete(batch, report);
+        try {
+            log.close(outcome);
+        } catch (IOException e) {
+            observer.warning("could not rename the logs of batch " + batch.number() + ": " + e.getMessage());
+        }
         return report;
     }
 }

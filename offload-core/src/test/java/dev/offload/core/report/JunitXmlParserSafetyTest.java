@@ -1,4 +1,4 @@
-package dev.offload.core.framework;
+package dev.offload.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class JunitResultReaderTest {
+class JunitXmlParserSafetyTest {
     @TempDir
     Path dir;
 
@@ -33,7 +33,7 @@ class JunitResultReaderTest {
                 </testsuite></testsuites>
                 """);
 
-        List<TestCaseResult> results = JunitResultReader.read(file);
+        List<TestCaseResult> results = JunitXmlParser.parse(file);
 
         assertThat(results)
                 .containsExactly(
@@ -55,23 +55,23 @@ class JunitResultReaderTest {
     void acceptsABareTestsuiteRoot() throws Exception {
         Path file = write("<testsuite><testcase name=\"only\"/></testsuite>");
 
-        assertThat(JunitResultReader.read(file))
+        assertThat(JunitXmlParser.parse(file))
                 .extracting(TestCaseResult::name)
                 .containsExactly("only");
     }
 
     @Test
     void missingEmptyOrBrokenFilesAreResultFileErrors() throws Exception {
-        assertThatThrownBy(() -> JunitResultReader.read(dir.resolve("nope.xml")))
+        assertThatThrownBy(() -> JunitXmlParser.parse(dir.resolve("nope.xml")))
                 .isInstanceOf(ResultFileException.class)
                 .hasMessageEndingWith("nope.xml is missing");
-        assertThatThrownBy(() -> JunitResultReader.read(write("")))
+        assertThatThrownBy(() -> JunitXmlParser.parse(write("")))
                 .isInstanceOf(ResultFileException.class)
                 .hasMessageEndingWith("is empty");
-        assertThatThrownBy(() -> JunitResultReader.read(write("<testsuites><testcase name=\"x\">")))
+        assertThatThrownBy(() -> JunitXmlParser.parse(write("<testsuites><testcase name=\"x\">")))
                 .isInstanceOf(ResultFileException.class)
                 .hasMessageContaining("is not valid XML");
-        assertThatThrownBy(() -> JunitResultReader.read(write("<html/>")))
+        assertThatThrownBy(() -> JunitXmlParser.parse(write("<html/>")))
                 .isInstanceOf(ResultFileException.class)
                 .hasMessageEndingWith("is not JUnit XML: root element <html>, expected <testsuites>");
     }
@@ -82,7 +82,7 @@ class JunitResultReaderTest {
         Path file = write("<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM \"" + secret.toUri()
                 + "\">]><testsuite><testcase name=\"&x;\"/></testsuite>");
 
-        assertThatThrownBy(() -> JunitResultReader.read(file)).isInstanceOf(ResultFileException.class);
+        assertThatThrownBy(() -> JunitXmlParser.parse(file)).isInstanceOf(ResultFileException.class);
     }
 
     private Path write(String xml) throws Exception {
