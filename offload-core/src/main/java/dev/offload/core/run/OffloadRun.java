@@ -60,7 +60,7 @@ public final class OffloadRun {
      */
     public RunResult execute() throws RunAbortedException, InterruptedException {
         Instant started = clock.instant();
-        Optional<Shard> shard = parseShard();
+        Optional<Shard> shard = Collect.parseShard(options.shard());
         try (RunTempDir temp = RunTempDir.create(runId)) {
             Map<String, Double> previous = PreviousDurations.read(config.report().junitPath());
             cleanOutputDir();
@@ -102,14 +102,6 @@ public final class OffloadRun {
             return Frameworks.create(config.framework(), config.configDir());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw abort(started, shard, config.file() + ": framework: " + e.getMessage(), "check [framework]", e);
-        }
-    }
-
-    private Optional<Shard> parseShard() throws RunAbortedException {
-        try {
-            return options.shard().map(Shard::parse);
-        } catch (IllegalArgumentException e) {
-            throw new RunAbortedException(e.getMessage(), "use --shard i/n with 1 <= i <= n", e);
         }
     }
 
