@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -19,13 +20,16 @@ import org.apache.maven.project.MavenProject;
  * are thin adapters: they read parameters, call offload-core and map its exceptions through {@link MojoErrors}.
  */
 abstract class AbstractOffloadMojo extends AbstractMojo {
+    private static final String DEFAULT_CONFIG_NAME = "offload.toml";
 
     /**
-     * The Offload configuration file. Relative paths inside it resolve against the directory holding it.
+     * The Offload configuration file (default {@code ${project.basedir}/offload.toml}, or {@code ./offload.toml}
+     * when Maven runs without a project). Relative paths inside it resolve against the directory holding it.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "offload.config", defaultValue = "${project.basedir}/offload.toml")
+    // No defaultValue: without a project (init), ${project.basedir} stays unresolved, so configPath() applies it.
+    @Parameter(property = "offload.config")
     private File config;
 
     /**
@@ -47,6 +51,9 @@ abstract class AbstractOffloadMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -65,7 +72,14 @@ abstract class AbstractOffloadMojo extends AbstractMojo {
     }
 
     Path configPath() {
-        return config.toPath().toAbsolutePath().normalize();
+        Path path = config != null ? config.toPath() : projectDirectory().resolve(DEFAULT_CONFIG_NAME);
+        return path.toAbsolutePath().normalize();
+    }
+
+    /** The project's base directory, or the directory Maven was started in when there is no project. */
+    private Path projectDirectory() {
+        File basedir = project.getBasedir();
+        return basedir != null ? basedir.toPath() : Path.of(session.getExecutionRootDirectory());
     }
 
     MavenProject project() {
@@ -98,7 +112,7 @@ abstract class AbstractOffloadMojo extends AbstractMojo {
                 strict,
                 System.getenv(),
                 outputDir,
-                Optional.of(project.getBasedir().toPath()),
+                Optional.of(projectDirectory()),
                 warning -> getLog().warn(warning),
                 // The run goals take junit classpath and test_dirs from the project, so the file may omit them.
                 true);
