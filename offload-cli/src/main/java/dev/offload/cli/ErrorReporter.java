@@ -4,6 +4,7 @@ import dev.offload.core.config.ConfigException;
 import dev.offload.core.framework.DiscoveryException;
 import dev.offload.core.framework.ResultFileException;
 import dev.offload.core.provider.ProviderException;
+import dev.offload.core.run.RunAbortedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             ProviderException.class,
             ResultFileException.class,
             UserException.class,
+            RunAbortedException.class,
             IOException.class,
             UncheckedIOException.class);
 
@@ -36,6 +38,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         List<String> messages = Causes.messages(error);
         err.println("error: " + messages.get(0));
         messages.stream().skip(1).forEach(cause -> err.println("  caused by: " + cause));
+        if (error instanceof RunAbortedException aborted && !aborted.hint().isEmpty()) {
+            err.println("  hint: " + aborted.hint());
+        }
         if (!isUserFacing(error)) {
             err.println("This is a bug in Offload; please report it with the stack trace below.");
             error.printStackTrace(err);

@@ -29,6 +29,7 @@ public final class Main {
     /** The configured command tree: later subcommands only need to be listed on {@link OffloadCommand}. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new OffloadCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         ErrorReporter errorReporter = new ErrorReporter();

@@ -13,7 +13,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersionProvider.class,
         description = "Runs a project's tests in parallel sandboxes, retrying failures and reporting flaky tests.",
-        subcommands = {ValidateCommand.class, InitCommand.class, HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            CollectCommand.class,
+            LogsCommand.class,
+            ValidateCommand.class,
+            InitCommand.class,
+            HelpCommand.class
+        })
 public final class OffloadCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,7 +21,8 @@ public final class ProgressPrinter implements RunObserver {
 
     static final Duration INTERVAL = Duration.ofSeconds(5);
 
-    private final PrintStream out;
+    private final Consumer<String> out;
+    private final Consumer<String> warnings;
     private final LongSupplier nanoTime;
 
     private int total;
@@ -33,13 +35,24 @@ public final class ProgressPrinter implements RunObserver {
     private long lastPrintNanos;
     private boolean started;
 
+    /** Everything to one stream, warnings prefixed with {@code warning: }. */
     public ProgressPrinter(PrintStream out) {
-        this(out, System::nanoTime);
+        this(out::println, line -> out.println("warning: " + line), System::nanoTime);
     }
 
     /** @param nanoTime a monotonic clock, replaceable in tests */
     public ProgressPrinter(PrintStream out, LongSupplier nanoTime) {
+        this(out::println, line -> out.println("warning: " + line), nanoTime);
+    }
+
+    /**
+     * @param out receives progress and phase lines
+     * @param warnings receives warning lines, unprefixed (a Maven log adds its own level)
+     * @param nanoTime a monotonic clock, replaceable in tests
+     */
+    public ProgressPrinter(Consumer<String> out, Consumer<String> warnings, LongSupplier nanoTime) {
         this.out = Objects.requireNonNull(out);
+        this.warnings = Objects.requireNonNull(warnings);
         this.nanoTime = Objects.requireNonNull(nanoTime);
     }
 
@@ -53,12 +66,12 @@ public final class ProgressPrinter implements RunObserver {
 
     @Override
     public void phase(String line) {
-        out.println(line);
+        out.accept(line);
     }
 
     @Override
     public void warning(String line) {
-        out.println(line);
+        warnings.accept(line);
     }
 
     @Override
@@ -111,7 +124,7 @@ public final class ProgressPrinter implements RunObserver {
     private void print() {
         lastPrinted = line();
         lastPrintNanos = nanoTime.getAsLong();
-        out.println(lastPrinted);
+        out.accept(lastPrinted);
     }
 
     /** The current progress line. */

@@ -1,0 +1,162 @@
+package dev.offload.cli;
+
+import dev.offload.core.config.Config;
+import dev.offload.core.config.ConfigException;
+import dev.offload.core.report.FinalSummary;
+import dev.offload.core.report.ProgressPrinter;
+import dev.offload.core.run.OffloadRun;
+import dev.offload.core.run.RunAbortedException;
+import dev.offload.core.run.RunOptions;
+import dev.offload.core.run.RunResult;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code offload run}: discover, fan out, retry, report (SPEC §5.2, §5.3). Exit 0 pass, 1 fail, 2 flaky only. */
+@Command(name = "run", description = "Run the tests in parallel sandboxes and write the merged report.")
+final class RunCommand implements Callable<Integer> {
+    /** How long Ctrl-C waits for the partial report to be written. */
+    private static final long SHUTDOWN_WAIT_SECS = 130;
+
+    @Mixin
+    private HelpOption help;
+
+    @ParentCommand
+    private OffloadCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Override max_parallel.")
+    private Integer parallel;
+
+    @Option(names = "--collect-only", description = "Discover and print like 'collect'; start no sandbox.")
+    private boolean collectOnly;
+
+    @Option(names = "--copy-dir", paramLabel = "LOCAL:REMOTE", description = "Extra copy dir (repeatable).")
+    private List<String> copyDirs = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "KEY=VALUE", description = "Batch environment (repeatable).")
+    private List<String> env = new ArrayList<>();
+
+    @Option(names = "--fail-fast", description = "Stop at the first test that fails for good.")
+    private boolean failFast;
+
+    @Option(names = "--show-estimated-cost", description = "Print the estimated sandbox cost.")
+    private boolean showEstimatedCost;
+
+    @Option(names = "--shard", paramLabel = "i/n", description = "Run only shard i of n.")
+    private String shard;
+
+    @Option(names = "--fail-on-flaky", description = "Exit 1 instead of 2 when the only problem is flakiness.")
+    private boolean failOnFlaky;
+
+    @Option(names = "--ci", description = "Plain progress lines (implied by CI=true or a non-terminal stderr).")
+    private boolean ci;
+
+    @Override
+    public Integer call() throws ConfigException, RunAbortedException, InterruptedException {
+        validateOptions();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Config config = root.globalOptions().loadConfig(false, err);
+        if (collectOnly) {
+            return new CollectCommand(root, spec).collect(config, Optional.ofNullable(shard), false);
+        }
+        RunOptions options = new RunOptions(
+                parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel),
+                parseEnv(err),
+                copyDirs,
+                failFast,
+                failOnFlaky,
+                showEstimatedCost,
+                Optional.ofNullable(shard));
+        var progress = new ProgressPrinter(line -> println(err, line), line -> println(err, "warning: " + line),
+                System::nanoTime);
+        var run = new OffloadRun(config, options, progress, Clock.systemUTC());
+        RunResult result = runWithInterruptHandling(run);
+        out.print(FinalSummary.render(result, showEstimatedCost));
+        if (config.report().junit()) {
+            out.println("Report: " + config.report().junitPath());
+        }
+        return result.exitCode(failOnFlaky);
+    }
+
+    private void validateOptions() {
+        if (parallel != null && parallel < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, got " + parallel);
+        }
+        for (String dir : copyDirs) {
+            if (!dir.contains(":")) {
+                throw new ParameterException(
+                        spec.commandLine(), "invalid --copy-dir '" + dir + "' (expected LOCAL:REMOTE)");
+            }
+        }
+        for (String pair : env) {
+            if (!pair.contains("=")) {
+                throw new ParameterException(spec.commandLine(), "invalid --env '" + pair + "' (expected KEY=VALUE)");
+            }
+        }
+    }
+
+    private Map<String, String> parseEnv(PrintWriter err) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : env) {
+            int eq = pair.indexOf('=');
+            if (eq == 0) {
+                println(err, "warning: --env '" + pair + "' has an empty name; skipped");
+            } else {
+                values.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return values;
+    }
+
+    /** Ctrl-C cancels the run, then waits for teardown and the partial report before the JVM exits (SPEC §8.4). */
+    private static RunResult runWithInterruptHandling(OffloadRun run) throws RunAbortedException, InterruptedException {
+        var done = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    run.cancel("interrupted");
+                    try {
+                        done.await(SHUTDOWN_WAIT_SECS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "offload-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run.execute();
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: the hook is running and waits for us.
+            }
+        }
+    }
+
+    private static void println(PrintWriter writer, String line) {
+        synchronized (writer) {
+            writer.println(line);
+            writer.flush();
+        }
+    }
+}
