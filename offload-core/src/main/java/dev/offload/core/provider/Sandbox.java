@@ -47,10 +47,24 @@ public interface Sandbox {
      * @param workingDir sandbox-side working directory
      * @param env environment added to the sandbox's own
      * @param timeout wall-clock limit
+     * @param pgidFile sandbox-side file where a {@link BatchScript}-wrapped script records its process group
+     *     ({@link BatchScript#pgidFile}), so that stopping reaches processes that left the visible tree; empty for
+     *     scripts that are not batches
      */
-    record ExecRequest(String script, String workingDir, java.util.Map<String, String> env, Duration timeout) {
+    record ExecRequest(
+            String script,
+            String workingDir,
+            java.util.Map<String, String> env,
+            Duration timeout,
+            java.util.Optional<String> pgidFile) {
         public ExecRequest {
             env = java.util.Map.copyOf(env);
+            java.util.Objects.requireNonNull(pgidFile);
+        }
+
+        /** A request for a script that records no process group. */
+        public ExecRequest(String script, String workingDir, java.util.Map<String, String> env, Duration timeout) {
+            this(script, workingDir, env, timeout, java.util.Optional.empty());
         }
     }
 

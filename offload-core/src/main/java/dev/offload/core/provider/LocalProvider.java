@@ -1,0 +1,88 @@
+package dev.offload.core.provider;
+
+import dev.offload.core.config.OffloadSettings;
+import dev.offload.core.config.ProviderConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code local} provider (SPEC §8.5): each slot runs batches as child processes of this JVM. Close it at the end
+ * of the run; until then a JVM shutdown hook stops every batch still running (SPEC §8.4).
+ */
+public final class LocalProvider implements Provider, AutoCloseable {
+    /** SIGTERM → SIGKILL delay of SPEC §8.5. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
+
+    private final LocalSettings settings;
+    private final Duration grace;
+    private final Set<ProcessTree> running = ConcurrentHashMap.newKeySet();
+    private final Set<LocalSandbox> sandboxes = ConcurrentHashMap.newKeySet();
+    private final Thread shutdownHook;
+
+    public LocalProvider(LocalSettings settings) {
+        this(settings, DEFAULT_GRACE);
+    }
+
+    /** @param grace time between SIGTERM and SIGKILL when a batch is stopped */
+    public LocalProvider(LocalSettings settings, Duration grace) {
+        this.settings = settings;
+        this.grace = grace;
+        this.shutdownHook = new Thread(() -> ProcessTree.killAll(List.copyOf(running), grace), "offload-local-cleanup");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Resolves the local provider's directories (SPEC §8.5): batches run in {@code [offload].working_dir}, else the
+     * provider {@code working_dir}, else the config directory; {@code OFFLOAD_ROOT} is {@code sandbox_project_root}
+     * resolved against the config directory, or the working directory when that is blank.
+     */
+    public static LocalProvider from(
+            ProviderConfig.Local provider, OffloadSettings offload, Path configDir, Path runTempDir) {
+        Path workingDir = offload.workingDir()
+                .or(provider::workingDir)
+                .map(dir -> configDir.resolve(dir).normalize())
+                .orElse(configDir);
+        String root = offload.sandboxProjectRoot().isBlank()
+                ? workingDir.toString()
+                : configDir.resolve(offload.sandboxProjectRoot()).normalize().toString();
+        return new LocalProvider(new LocalSettings(workingDir, root, provider.shell(), provider.env(), runTempDir));
+    }
+
+    /** Warnings for {@code [offload]} keys the local provider ignores (SPEC §8.5), for the caller to print. */
+    public static List<String> ignoredSettings(OffloadSettings offload) {
+        List<String> warnings = new ArrayList<>();
+        offload.sandboxInitCmd()
+                .ifPresent(cmd -> warnings.add("[offload].sandbox_init_cmd is ignored by the local provider"));
+        offload.postPatchCmd()
+                .ifPresent(cmd -> warnings.add("[offload].post_patch_cmd is ignored by the local provider"));
+        return List.copyOf(warnings);
+    }
+
+    @Override
+    public String type() {
+        return "local";
+    }
+
+    @Override
+    public Sandbox create(int slot) {
+        LocalSandbox sandbox = new LocalSandbox(slot, settings, grace, running::add, running::remove);
+        sandboxes.add(sandbox);
+        return sandbox;
+    }
+
+    /** Stops what is still running and removes the shutdown hook. */
+    @Override
+    public void close() {
+        sandboxes.forEach(LocalSandbox::stop);
+        ProcessTree.killAll(List.copyOf(running), grace);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to run; it does the same work.
+        }
+    }
+}

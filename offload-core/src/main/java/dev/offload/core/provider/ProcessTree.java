@@ -1,0 +1,129 @@
+package dev.offload.core.provider;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every process of one batch: the started process, each descendant seen while it ran, and the members of the process
+ * group recorded in the pgid file (SPEC §8.1). Killing sends SIGTERM to all of them, then SIGKILL to what is left after
+ * the grace period (SPEC §8.5), and returns once none is alive.
+ */
+final class ProcessTree {
+    /** How long to keep sending SIGKILL to processes that are still alive (e.g. forking) before giving up. */
+    private static final Duration KILL_LIMIT = Duration.ofSeconds(5);
+
+    private static final long POLL_MILLIS = 50;
+
+    private final ProcessHandle root;
+    private final OptionalLong rootGroup;
+    private final Optional<Path> pgidFile;
+    private final Instant started;
+    private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param rootGroup the group the root leads, when it was started in a new one
+     * @param pgidFile where a wrapped batch records the group of the framework command (SPEC §8.1)
+     * @param started when the root was started; an older pgid file is stale
+     */
+    ProcessTree(ProcessHandle root, OptionalLong rootGroup, Optional<Path> pgidFile, Instant started) {
+        this.root = root;
+        this.rootGroup = rootGroup;
+        this.pgidFile = pgidFile;
+        this.started = started;
+        seen.add(root);
+    }
+
+    /** Remembers the current descendants, which may be orphaned (and so invisible from the root) later. */
+    void snapshot() {
+        root.descendants().forEach(seen::add);
+    }
+
+    /** Stops this tree: SIGTERM, then SIGKILL after {@code grace}. */
+    void kill(Duration grace) {
+        killAll(List.of(this), grace);
+    }
+
+    /** Stops several trees at once, so that their grace periods overlap (used at JVM shutdown). */
+    static void killAll(Collection<ProcessTree> trees, Duration grace) {
+        boolean interrupted = false;
+        Set<ProcessHandle> alive = signal(trees, false);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!alive.isEmpty() && System.nanoTime() < deadline && !interrupted) {
+            interrupted = pause();
+            alive = signal(trees, false);
+        }
+        long killDeadline = System.nanoTime() + KILL_LIMIT.toNanos();
+        while (!alive.isEmpty() && System.nanoTime() < killDeadline) {
+            alive = signal(trees, true);
+            interrupted |= pause();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Signals every live process of the trees (new ones included) and returns those that were alive. */
+    private static Set<ProcessHandle> signal(Collection<ProcessTree> trees, boolean forcibly) {
+        Set<ProcessHandle> alive = new HashSet<>();
+        for (ProcessTree tree : trees) {
+            alive.addAll(tree.members());
+        }
+        alive.removeIf(p -> !ProcStat.running(p) || p.equals(ProcessHandle.current()));
+        // Repeated SIGTERMs are harmless and reach processes forked since the last round.
+        alive.forEach(p -> {
+            if (forcibly) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
+        });
+        return alive;
+    }
+
+    private Set<ProcessHandle> members() {
+        snapshot();
+        Set<ProcessHandle> members = new HashSet<>(seen);
+        for (ProcessHandle p : seen) {
+            p.descendants().forEach(members::add);
+        }
+        rootGroup.ifPresent(pgid -> members.addAll(ProcessGroup.members(pgid)));
+        recordedGroup().ifPresent(pgid -> members.addAll(ProcessGroup.members(pgid)));
+        return members;
+    }
+
+    /** The group id from the pgid file, ignoring a file left by an earlier attempt. */
+    private OptionalLong recordedGroup() {
+        if (pgidFile.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            Path file = pgidFile.get();
+            Instant written = Files.getLastModifiedTime(file).toInstant();
+            if (written.isBefore(started.minusSeconds(1))) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(Long.parseLong(Files.readString(file).trim()));
+        } catch (IOException | NumberFormatException notWritten) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
+    }
+}
