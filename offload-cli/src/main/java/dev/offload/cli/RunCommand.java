@@ -42,7 +42,10 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-p", "--parallel"}, paramLabel = "N", description = "Override max_parallel.")
+    @Option(
+            names = {"-p", "--parallel"},
+            paramLabel = "N",
+            description = "Override max_parallel.")
     private Integer parallel;
 
     @Option(names = "--collect-only", description = "Discover and print like 'collect'; start no sandbox.")
@@ -86,8 +89,8 @@ final class RunCommand implements Callable<Integer> {
                 failOnFlaky,
                 showEstimatedCost,
                 Optional.ofNullable(shard));
-        var progress = new ProgressPrinter(line -> println(err, line), line -> println(err, "warning: " + line),
-                System::nanoTime);
+        var progress = new ProgressPrinter(
+                line -> println(err, line), line -> println(err, "warning: " + line), System::nanoTime);
         var run = new OffloadRun(config, options, progress, Clock.systemUTC());
         RunResult result = runWithInterruptHandling(run);
         out.print(FinalSummary.render(result, showEstimatedCost));

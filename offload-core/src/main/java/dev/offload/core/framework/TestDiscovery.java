@@ -48,7 +48,8 @@ public final class TestDiscovery {
 
     /** The local directory discovery runs in: the config directory, or the default framework's working_dir. */
     public static Path discoveryDirectory(Config config) {
-        if (config.framework() instanceof FrameworkConfig.Default shell && shell.workingDir().isPresent()) {
+        if (config.framework() instanceof FrameworkConfig.Default shell
+                && shell.workingDir().isPresent()) {
             return config.configDir().resolve(shell.workingDir().get()).normalize();
         }
         return config.configDir();

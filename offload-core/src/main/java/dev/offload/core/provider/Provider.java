@@ -4,7 +4,7 @@ package dev.offload.core.provider;
  * Supplies sandboxes (SPEC §8.1). One instance serves one run; {@link #create} is called concurrently for different
  * slots. Image preparation belongs to providers that build images and is added beside this interface.
  */
-public interface Provider {
+public interface Provider extends AutoCloseable {
 
     /** The {@code type} of {@code [provider]}, for messages. */
     String type();
@@ -20,6 +20,10 @@ public interface Provider {
     default double pricePerCoreSecond() {
         return 0.0;
     }
+
+    /** Releases what the provider holds for the run (hooks, clients); sandboxes are destroyed before this. */
+    @Override
+    default void close() {}
 
     /** CPU cores per sandbox, for the cost estimate. */
     default double cpuCores() {

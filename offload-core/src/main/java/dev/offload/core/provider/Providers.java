@@ -14,15 +14,10 @@ public final class Providers {
      */
     public static Provider create(Config config, Path runTempDir, Consumer<String> warnings) throws ProviderException {
         if (config.provider() instanceof ProviderConfig.Local local) {
-            warnIgnoredByLocal(config, warnings);
+            LocalProvider.ignoredSettings(config.offload()).forEach(warnings);
             return LocalProvider.from(local, config.offload(), config.configDir(), runTempDir);
         }
         throw new ProviderException("provider type '" + config.provider().type()
                 + "' cannot run batches in this release yet; use type = \"local\"");
-    }
-
-    private static void warnIgnoredByLocal(Config config, Consumer<String> warnings) {
-        config.offload().sandboxInitCmd().ifPresent(c -> warnings.accept("local provider ignores sandbox_init_cmd"));
-        config.offload().postPatchCmd().ifPresent(c -> warnings.accept("local provider ignores post_patch_cmd"));
     }
 }

@@ -73,7 +73,8 @@ final class BatchExecution {
                 .map(sub -> sandbox.projectRoot() + "/" + sub)
                 .orElse(sandbox.projectRoot());
         String script = BatchScript.wrap(command.script(), sandbox.runTempDir(), number);
-        return new Sandbox.ExecRequest(script, dir, env, settings.batchTimeout());
+        Optional<String> pgidFile = Optional.of(BatchScript.pgidFile(sandbox.runTempDir(), number));
+        return new Sandbox.ExecRequest(script, dir, env, settings.batchTimeout(), pgidFile);
     }
 
     private Map<String, TestCaseResult> readResults(

@@ -40,15 +40,15 @@ public final class Collect {
         try (RunTempDir temp = RunTempDir.create("collect-" + RunIds.next())) {
             Framework framework = Frameworks.create(config.framework(), config.configDir());
             var previous = PreviousDurations.read(config.report().junitPath());
-            TestSelection selection =
-                    TestSelection.discover(config, framework, temp.path(), shard, previous, observer);
+            TestSelection selection = TestSelection.discover(config, framework, temp.path(), shard, previous, observer);
             return format == Format.JSON ? json(config, selection) : text(config, selection, shard);
         } catch (DiscoveryException e) {
             throw new RunAbortedException(e.getMessage(), "fix the discovery command or filters", e);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw new RunAbortedException(config.file() + ": framework: " + e.getMessage(), "check [framework]", e);
         } catch (IOException e) {
-            throw new RunAbortedException("cannot create a temp directory: " + e.getMessage(), "check java.io.tmpdir", e);
+            throw new RunAbortedException(
+                    "cannot create a temp directory: " + e.getMessage(), "check java.io.tmpdir", e);
         }
     }
 
@@ -64,7 +64,9 @@ public final class Collect {
         StringBuilder out = new StringBuilder();
         List<DiscoveredTest> tests = selection.selected();
         if (shard.isPresent()) {
-            double secs = tests.stream().mapToDouble(t -> selection.estimates().get(t.id())).sum();
+            double secs = tests.stream()
+                    .mapToDouble(t -> selection.estimates().get(t.id()))
+                    .sum();
             out.append("Shard %s: %d of %d tests across %d groups (estimated %.1fs):%n"
                     .formatted(shard.get(), tests.size(), selection.discovered().size(), selection.groupCount(), secs));
         } else {
@@ -84,7 +86,8 @@ public final class Collect {
     static String json(Config config, TestSelection selection) {
         List<Map<String, Object>> entries = new ArrayList<>();
         // The file part exists for pytest and vitest ids, the class for junit; nextest and default ids have none.
-        boolean hasFiles = List.of("pytest", "vitest", "junit").contains(config.framework().type());
+        boolean hasFiles =
+                List.of("pytest", "vitest", "junit").contains(config.framework().type());
         for (DiscoveredTest test : selection.selected()) {
             GroupConfig group = config.group(test.group()).orElseThrow();
             Map<String, Object> entry = new LinkedHashMap<>();

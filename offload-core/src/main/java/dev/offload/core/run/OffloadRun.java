@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -62,7 +63,8 @@ public final class OffloadRun {
         Instant started = clock.instant();
         Optional<Shard> shard = Collect.parseShard(options.shard());
         try (RunTempDir temp = RunTempDir.create(runId)) {
-            Map<String, Double> previous = PreviousDurations.read(config.report().junitPath());
+            Map<String, Double> previous =
+                    PreviousDurations.read(config.report().junitPath());
             cleanOutputDir();
             Framework framework = createFramework(started, shard);
             framework.runWarnings(options.failFast()).forEach(observer::warning);
@@ -70,21 +72,28 @@ public final class OffloadRun {
             List<DiscoveredTest> tests = selection.selected();
             if (tests.isEmpty()) {
                 observer.phase("No tests discovered.");
-                return RunReports.write(config, finish(started, shard, List.of(), emptyExecution()), options.failOnFlaky(), observer);
+                return RunReports.write(
+                        config, finish(started, shard, List.of(), emptyExecution()), options.failOnFlaky(), observer);
             }
             Map<String, Double> estimates = selection.estimates();
             List<List<String>> queue = plan(tests, estimates);
-            Provider provider = createProvider(temp.path(), started, shard);
-            Orchestrator run = new Orchestrator(framework, provider, settings(estimates), observer, clock);
-            orchestrator.set(run);
-            if (cancelled != null) {
-                run.cancel(cancelled);
+            Orchestrator.Execution execution;
+            try (Provider provider = createProvider(temp.path(), started, shard)) {
+                Orchestrator run = new Orchestrator(framework, provider, settings(estimates), observer, clock);
+                orchestrator.set(run);
+                if (cancelled != null) {
+                    run.cancel(cancelled);
+                }
+                execution = run.run(tests, queue);
             }
-            Orchestrator.Execution execution = run.run(tests, queue);
             return RunReports.write(config, finish(started, shard, tests, execution), options.failOnFlaky(), observer);
         } catch (IOException e) {
-            throw abort(started, shard, "cannot prepare the run: " + e.getMessage(), "check permissions of "
-                    + config.report().outputDir(), e);
+            throw abort(
+                    started,
+                    shard,
+                    "cannot prepare the run: " + e.getMessage(),
+                    "check permissions of " + config.report().outputDir(),
+                    e);
         }
     }
 

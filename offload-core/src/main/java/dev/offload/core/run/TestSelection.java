@@ -51,8 +51,7 @@ public record TestSelection(
                 .formatted(tests.size(), groups, Durations.format(Duration.ofNanos(System.nanoTime() - t0))));
         List<DiscoveredTest> selected = shard.map(s -> cut(config, tests, s)).orElse(tests);
         double fallback = fallbackSecs(config);
-        Map<String, Double> estimates =
-                new DurationEstimator(Map.of(), previousDurations, fallback).estimate(selected);
+        Map<String, Double> estimates = new DurationEstimator(Map.of(), previousDurations, fallback).estimate(selected);
         return new TestSelection(tests, selected, estimates);
     }
 

@@ -100,7 +100,9 @@ class PytestFrameworkTest {
                         tuple(file + "::test_call_fails_then_teardown_errors", Status.FAILED, Optional.of(false)),
                         tuple(file + "::test_call_fails_then_teardown_errors", Status.FAILED, Optional.of(true)),
                         tuple(file + "::TestPhases::test_teardown_error[one id]", Status.FAILED, Optional.of(true)),
-                        tuple(file + "::TestPhases::test_skipped", Status.SKIPPED, Optional.empty()),
+                        // a skip carries its reason as a non-error failure element (the report writes <skipped
+                        // message>)
+                        tuple(file + "::TestPhases::test_skipped", Status.SKIPPED, Optional.of(false)),
                         tuple(file + "::TestPhases::test_passes", Status.PASSED, Optional.empty()));
         assertThat(results.get(0).failure().orElseThrow().body()).contains("setup boom");
         assertThat(results.get(2).failure().orElseThrow().body()).contains("teardown boom");
