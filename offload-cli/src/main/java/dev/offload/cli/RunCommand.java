@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,9 +28,6 @@ import picocli.CommandLine.Spec;
 /** {@code offload run}: discover, fan out, retry, report (SPEC §5.2, §5.3). Exit 0 pass, 1 fail, 2 flaky only. */
 @Command(name = "run", description = "Run the tests in parallel sandboxes and write the merged report.")
 final class RunCommand implements Callable<Integer> {
-    /** How long Ctrl-C waits for the partial report to be written. */
-    private static final long SHUTDOWN_WAIT_SECS = 130;
-
     @Mixin
     private HelpOption help;
 
@@ -92,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
         var progress = new ProgressPrinter(
                 line -> println(err, line), line -> println(err, "warning: " + line), System::nanoTime);
         var run = new OffloadRun(config, options, progress, Clock.systemUTC());
-        RunResult result = runWithInterruptHandling(run);
+        RunResult result = run.executeCancellingOnShutdown();
         out.print(FinalSummary.render(result, showEstimatedCost));
         if (config.report().junit()) {
             out.println("Report: " + config.report().junitPath());
@@ -128,32 +123,6 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return values;
-    }
-
-    /** Ctrl-C cancels the run, then waits for teardown and the partial report before the JVM exits (SPEC §8.4). */
-    private static RunResult runWithInterruptHandling(OffloadRun run) throws RunAbortedException, InterruptedException {
-        var done = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    run.cancel("interrupted");
-                    try {
-                        done.await(SHUTDOWN_WAIT_SECS, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "offload-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return run.execute();
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // The JVM is already shutting down: the hook is running and waits for us.
-            }
-        }
     }
 
     private static void println(PrintWriter writer, String line) {

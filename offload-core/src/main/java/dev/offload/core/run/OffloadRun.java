@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,6 +36,8 @@ import java.util.stream.Collectors;
  */
 public final class OffloadRun {
     private static final Duration TEARDOWN_LIMIT = Duration.ofSeconds(120);
+    /** Teardown limit plus time to write the reports. */
+    private static final Duration SHUTDOWN_WAIT = TEARDOWN_LIMIT.plusSeconds(10);
 
     private final Config config;
     private final RunOptions options;
@@ -94,6 +98,35 @@ public final class OffloadRun {
                     "cannot prepare the run: " + e.getMessage(),
                     "check permissions of " + config.report().outputDir(),
                     e);
+        }
+    }
+
+    /**
+     * {@link #execute()} with a JVM shutdown hook: Ctrl-C (or SIGTERM, or an aborted Maven build) cancels the run and
+     * the JVM waits until every sandbox is torn down and the partial report is written (SPEC §8.4).
+     */
+    public RunResult executeCancellingOnShutdown() throws RunAbortedException, InterruptedException {
+        var done = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    cancel("interrupted");
+                    try {
+                        done.await(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "offload-shutdown-" + runId);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return execute();
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: the hook is running and waits for us.
+            }
         }
     }
 
