@@ -19,7 +19,7 @@ public final class LocalProvider implements Provider, AutoCloseable {
 
     private final LocalSettings settings;
     private final Duration grace;
-    private final Set<ProcessTree> running = ConcurrentHashMap.newKeySet();
+    private final LiveProcesses running = new LiveProcesses();
     private final Set<LocalSandbox> sandboxes = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook;
 
@@ -31,7 +31,7 @@ public final class LocalProvider implements Provider, AutoCloseable {
     public LocalProvider(LocalSettings settings, Duration grace) {
         this.settings = settings;
         this.grace = grace;
-        this.shutdownHook = new Thread(() -> ProcessTree.killAll(List.copyOf(running), grace), "offload-local-cleanup");
+        this.shutdownHook = new Thread(() -> running.killAll(grace), "offload-local-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -69,7 +69,7 @@ public final class LocalProvider implements Provider, AutoCloseable {
 
     @Override
     public Sandbox create(int slot) {
-        LocalSandbox sandbox = new LocalSandbox(slot, settings, grace, running::add, running::remove);
+        LocalSandbox sandbox = new LocalSandbox(slot, settings, grace, running);
         sandboxes.add(sandbox);
         return sandbox;
     }
@@ -78,7 +78,7 @@ public final class LocalProvider implements Provider, AutoCloseable {
     @Override
     public void close() {
         sandboxes.forEach(LocalSandbox::stop);
-        ProcessTree.killAll(List.copyOf(running), grace);
+        running.killAll(grace);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {

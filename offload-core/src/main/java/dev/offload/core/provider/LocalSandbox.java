@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 /** Slot {@code i} of the local provider: batches are child processes of this JVM (SPEC §8.5). */
 final class LocalSandbox implements Sandbox {
@@ -36,12 +35,11 @@ final class LocalSandbox implements Sandbox {
     private final int slot;
     private final LocalSettings settings;
     private final Duration grace;
-    private final Consumer<ProcessTree> register;
-    private final Consumer<ProcessTree> unregister;
+    private final LiveProcesses live;
     private final AtomicReference<Running> running = new AtomicReference<>();
 
     /** The batch in progress and the signal {@link #stop} completes. */
-    private record Running(ProcessTree tree, CompletableFuture<Void> stopSignal) {}
+    private record Running(Process process, ProcessTree tree, CompletableFuture<Void> stopSignal) {}
 
     private enum Ending {
         EXITED,
@@ -49,17 +47,11 @@ final class LocalSandbox implements Sandbox {
         STOPPED
     }
 
-    LocalSandbox(
-            int slot,
-            LocalSettings settings,
-            Duration grace,
-            Consumer<ProcessTree> register,
-            Consumer<ProcessTree> unregister) {
+    LocalSandbox(int slot, LocalSettings settings, Duration grace, LiveProcesses live) {
         this.slot = slot;
         this.settings = settings;
         this.grace = grace;
-        this.register = register;
-        this.unregister = unregister;
+        this.live = live;
     }
 
     @Override
@@ -85,14 +77,19 @@ final class LocalSandbox implements Sandbox {
     @Override
     public ExecResult exec(ExecRequest request, OutputListener output) throws ProviderException, InterruptedException {
         Instant started = Instant.now();
-        Process process = start(request);
         Path workingDir = settings.workingDir().resolve(request.workingDir());
-        OptionalLong ownGroup = SETSID.isPresent() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
-        ProcessTree tree =
-                new ProcessTree(process.toHandle(), ownGroup, request.pgidFile().map(workingDir::resolve), started);
-        Running batch = new Running(tree, new CompletableFuture<>());
+        Optional<Path> pgidFile = request.pgidFile().map(workingDir::resolve);
+        Running batch = live.start(
+                () -> {
+                    Process process = start(request);
+                    OptionalLong ownGroup = SETSID.isPresent() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
+                    var tree = new ProcessTree(process.toHandle(), ownGroup, pgidFile, started);
+                    return new Running(process, tree, new CompletableFuture<>());
+                },
+                Running::tree);
+        Process process = batch.process();
+        ProcessTree tree = batch.tree();
         running.set(batch);
-        register.accept(tree);
         LineStreamer out = LineStreamer.start(process.getInputStream(), output::stdout, id() + "-stdout");
         LineStreamer err = LineStreamer.start(process.getErrorStream(), output::stderr, id() + "-stderr");
         Ending ending;
@@ -102,7 +99,7 @@ final class LocalSandbox implements Sandbox {
             // Also after a normal exit: background processes of the batch must not outlive it.
             tree.kill(grace);
             running.compareAndSet(batch, null);
-            unregister.accept(tree);
+            live.remove(tree);
             out.await(DRAIN_LIMIT);
             err.await(DRAIN_LIMIT);
         }
