@@ -147,7 +147,7 @@ public class RunMojo extends AbstractOffloadMojo {
     private RunOptions options() throws MojoExecutionException {
         return new RunOptions(
                 parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel),
-                Properties.keyValues("offload.env", env),
+                Properties.keyValues("offload.env", env, getLog()::warn),
                 Properties.localRemote("offload.copyDirs", copyDirs),
                 failFast,
                 failOnFlaky,

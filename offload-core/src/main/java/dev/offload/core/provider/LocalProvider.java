@@ -46,7 +46,9 @@ public final class LocalProvider implements Provider, AutoCloseable {
                 .or(provider::workingDir)
                 .map(dir -> configDir.resolve(dir).normalize())
                 .orElse(configDir);
-        String root = offload.sandboxProjectRoot().isBlank()
+        // "." is also the loader's default for local (SPEC §4.12 step 2): then OFFLOAD_ROOT is the batch directory.
+        String projectRoot = offload.sandboxProjectRoot();
+        String root = projectRoot.isBlank() || projectRoot.equals(".")
                 ? workingDir.toString()
                 : configDir.resolve(offload.sandboxProjectRoot()).normalize().toString();
         return new LocalProvider(new LocalSettings(workingDir, root, provider.shell(), provider.env(), runTempDir));

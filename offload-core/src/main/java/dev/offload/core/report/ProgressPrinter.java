@@ -34,6 +34,8 @@ public final class ProgressPrinter implements RunObserver {
     private String lastPrinted = "";
     private long lastPrintNanos;
     private boolean started;
+    private boolean completeShown;
+    private boolean verbose;
 
     /** Everything to one stream, warnings prefixed with {@code warning: }. */
     public ProgressPrinter(PrintStream out) {
@@ -54,6 +56,12 @@ public final class ProgressPrinter implements RunObserver {
         this.out = Objects.requireNonNull(out);
         this.warnings = Objects.requireNonNull(warnings);
         this.nanoTime = Objects.requireNonNull(nanoTime);
+    }
+
+    /** Also print one line per batch start and end ({@code -v}, SPEC §5.1). */
+    public ProgressPrinter verbose(boolean on) {
+        this.verbose = on;
+        return this;
     }
 
     @Override
@@ -77,12 +85,19 @@ public final class ProgressPrinter implements RunObserver {
     @Override
     public synchronized void batchStarted(int number, int slot, int tests) {
         runningBatchSlots.put(number, slot);
+        if (verbose) {
+            out.accept("[batch %d] started on sandbox %d: %d tests".formatted(number, slot, tests));
+        }
         maybePrint();
     }
 
     @Override
     public synchronized void batchFinished(BatchRecord batch) {
         runningBatchSlots.remove(batch.number());
+        if (verbose) {
+            out.accept("[batch %d] %s after %s"
+                    .formatted(batch.number(), batch.outcome().suffix(), Durations.formatSecs(batch.secs())));
+        }
         maybePrint();
     }
 
@@ -116,12 +131,16 @@ public final class ProgressPrinter implements RunObserver {
     }
 
     private void printIfChanged() {
+        if (completeShown) {
+            return; // 100% is shown once (SPEC §15.1)
+        }
         if (!line().equals(lastPrinted)) {
             print();
         }
     }
 
     private void print() {
+        completeShown = total > 0 && done == total;
         lastPrinted = line();
         lastPrintNanos = nanoTime.getAsLong();
         out.accept(lastPrinted);

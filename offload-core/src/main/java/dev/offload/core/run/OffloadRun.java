@@ -46,6 +46,8 @@ public final class OffloadRun {
     private final String runId = RunIds.next();
     private final AtomicReference<Orchestrator> orchestrator = new AtomicReference<>();
     private volatile String cancelled;
+    private double cpuCores = 1.0;
+    private double pricePerCoreSecond;
 
     public OffloadRun(Config config, RunOptions options, RunObserver observer, Clock clock) {
         this.config = config;
@@ -83,6 +85,11 @@ public final class OffloadRun {
             List<List<String>> queue = plan(tests, estimates);
             Orchestrator.Execution execution;
             try (Provider provider = createProvider(temp.path(), started, shard)) {
+                cpuCores = provider.cpuCores();
+                pricePerCoreSecond = config.report()
+                        .costPerCoreHour()
+                        .map(perHour -> perHour / 3600)
+                        .orElse(provider.pricePerCoreSecond());
                 Orchestrator run = new Orchestrator(framework, provider, settings(estimates), observer, clock);
                 orchestrator.set(run);
                 if (cancelled != null) {
@@ -157,7 +164,12 @@ public final class OffloadRun {
         try {
             return TestSelection.discover(config, framework, temp, shard, previous, observer);
         } catch (DiscoveryException e) {
-            throw abort(started, shard, e.getMessage(), "run 'offload collect' to see the discovery output", e);
+            throw abort(
+                    started,
+                    shard,
+                    e.getMessage(),
+                    "fix the test command, paths or group filters in " + config.file(),
+                    e);
         }
     }
 
@@ -211,6 +223,8 @@ public final class OffloadRun {
         Map<String, TestOutcome> byId = execution.outcomes().stream()
                 .collect(Collectors.toMap(o -> o.test().id(), Function.identity()));
         List<TestOutcome> ordered = tests.stream().map(t -> byId.get(t.id())).toList();
+        // Cost (SPEC §8.10): seconds from ready to destroyed, times cores per sandbox, times the price.
+        double coreSeconds = execution.sandboxSeconds() * cpuCores;
         return new RunResult(
                 runId,
                 started,
@@ -220,8 +234,8 @@ public final class OffloadRun {
                 execution.batches(),
                 execution.sandboxes(),
                 shard.map(Shard::toString),
-                Optional.empty(),
-                execution.sandboxSeconds(),
+                options.showEstimatedCost() ? Optional.of(coreSeconds * pricePerCoreSecond) : Optional.empty(),
+                coreSeconds,
                 Optional.empty());
     }
 

@@ -61,6 +61,29 @@ class ProgressPrinterTest {
                         """);
     }
 
+    @Test
+    void completeLineIsPrintedOnceEvenWhenSandboxesGoIdleAfterwards() {
+        printer.started(1, 1);
+        printer.batchStarted(0, 0, 1);
+        printer.decided(test("a"), Verdict.PASSED); // 100% with 1/1 busy
+        advance(60);
+        printer.batchFinished(batch(0));
+        printer.finished();
+
+        assertThat(output().lines().filter(l -> l.contains("100%"))).hasSize(1);
+    }
+
+    @Test
+    void verboseModeAddsOneLinePerBatchStartAndEnd() {
+        printer.verbose(true).started(2, 1);
+        printer.batchStarted(0, 0, 2);
+        printer.batchFinished(batch(0));
+
+        assertThat(output())
+                .contains("[batch 0] started on sandbox 0: 2 tests")
+                .containsPattern("\\[batch 0\\] success after \\S+");
+    }
+
     private void advance(double secs) {
         nanos.addAndGet((long) (secs * 1e9));
     }
