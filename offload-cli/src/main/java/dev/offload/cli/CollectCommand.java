@@ -9,24 +9,12 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code offload collect [-f text|json] [--shard i/n]}: print the discovered test ids (SPEC §5.4). */
 @Command(name = "collect", description = "Discover the tests and print their ids, grouped.")
-final class CollectCommand implements Callable<Integer> {
-    @Mixin
-    private HelpOption help;
-
-    @ParentCommand
-    private OffloadCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
+final class CollectCommand extends Subcommand implements Callable<Integer> {
     @Option(
             names = {"-f", "--format"},
             paramLabel = "FORMAT",
@@ -48,15 +36,15 @@ final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException, RunAbortedException, InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
-        Config config = root.globalOptions().loadConfig(false, err);
+        PrintWriter err = err();
+        Config config = global().loadConfig(false, err);
         return collect(config, Optional.ofNullable(shard), format == Collect.Format.JSON);
     }
 
     int collect(Config config, Optional<String> shardText, boolean json)
             throws RunAbortedException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         var progress = new ProgressPrinter(err::println, line -> err.println("warning: " + line), System::nanoTime);
         Collect.Format chosen = json ? Collect.Format.JSON : Collect.Format.TEXT;
         out.print(Collect.render(config, chosen, shardText, progress));

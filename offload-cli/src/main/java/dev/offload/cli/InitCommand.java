@@ -11,25 +11,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code offload init [-p PROVIDER] [-f FRAMEWORK]}: write a starter configuration that validates (SPEC §5.4). */
 @Command(name = "init", description = "Write a starter configuration file (at the -c path) that validates as written.")
-final class InitCommand implements Callable<Integer> {
-    @Mixin
-    private HelpOption help;
-
-    @ParentCommand
-    private OffloadCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
+final class InitCommand extends Subcommand implements Callable<Integer> {
     @Option(
             names = {"-p", "--provider"},
             paramLabel = "PROVIDER",
@@ -50,9 +36,9 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() throws UserException, IOException {
         requireOneOf("--provider", provider, InitTemplate.PROVIDERS);
         requireOneOf("--framework", framework, InitTemplate.FRAMEWORKS);
-        Path path = root.globalOptions().config();
+        Path path = global().config();
         write(path, InitTemplate.render(provider, framework));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println("Created " + path);
         out.println("Check it with 'offload validate', then run your tests with 'offload run'.");
         return ExitCode.OK;
@@ -60,10 +46,8 @@ final class InitCommand implements Callable<Integer> {
 
     private void requireOneOf(String option, String value, Collection<String> allowed) {
         if (!allowed.contains(value)) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "Invalid value for option '%s': '%s' (expected one of %s)"
-                            .formatted(option, value, String.join(", ", allowed)));
+            throw usageError("Invalid value for option '%s': '%s' (expected one of %s)"
+                    .formatted(option, value, String.join(", ", allowed)));
         }
     }
 

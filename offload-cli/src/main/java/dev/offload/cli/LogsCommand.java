@@ -9,24 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code offload logs}: print results from the last run's report, filtered (SPEC §11.9). */
 @Command(name = "logs", description = "Show test results and failure output from the last run's report.")
-final class LogsCommand implements Callable<Integer> {
-    @Mixin
-    private HelpOption help;
-
-    @ParentCommand
-    private OffloadCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
+final class LogsCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--failures", description = "Only FAILED tests.")
     private boolean failures;
 
@@ -44,9 +31,9 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Config config = root.globalOptions().loadConfig(false, err);
+        PrintWriter out = out();
+        PrintWriter err = err();
+        Config config = global().loadConfig(false, err);
         var filter = new LogsQuery.Filter(failures, errors, flaky, tests, Optional.ofNullable(testRegex));
         LogsQuery.Result result =
                 LogsQuery.run(config.report().outputDir(), config.report().junitFile(), filter);

@@ -18,25 +18,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code offload run}: discover, fan out, retry, report (SPEC §5.2, §5.3). Exit 0 pass, 1 fail, 2 flaky only. */
 @Command(name = "run", description = "Run the tests in parallel sandboxes and write the merged report.")
-final class RunCommand implements Callable<Integer> {
-    @Mixin
-    private HelpOption help;
-
-    @ParentCommand
-    private OffloadCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
+final class RunCommand extends Subcommand implements Callable<Integer> {
     @Option(
             names = {"-p", "--parallel"},
             paramLabel = "N",
@@ -70,9 +56,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException, RunAbortedException, InterruptedException {
         validateOptions();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Config config = root.globalOptions().loadConfig(false, err);
+        PrintWriter out = out();
+        PrintWriter err = err();
+        Config config = global().loadConfig(false, err);
         if (collectOnly) {
             return new CollectCommand(root, spec).collect(config, Optional.ofNullable(shard), false);
         }
@@ -97,17 +83,16 @@ final class RunCommand implements Callable<Integer> {
 
     private void validateOptions() {
         if (parallel != null && parallel < 1) {
-            throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, got " + parallel);
+            throw usageError("--parallel must be at least 1, got " + parallel);
         }
         for (String dir : copyDirs) {
             if (!dir.contains(":")) {
-                throw new ParameterException(
-                        spec.commandLine(), "invalid --copy-dir '" + dir + "' (expected LOCAL:REMOTE)");
+                throw usageError("invalid --copy-dir '" + dir + "' (expected LOCAL:REMOTE)");
             }
         }
         for (String pair : env) {
             if (!pair.contains("=")) {
-                throw new ParameterException(spec.commandLine(), "invalid --env '" + pair + "' (expected KEY=VALUE)");
+                throw usageError("invalid --env '" + pair + "' (expected KEY=VALUE)");
             }
         }
     }

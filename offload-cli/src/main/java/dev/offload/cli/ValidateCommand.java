@@ -6,33 +6,20 @@ import dev.offload.core.config.ConfigSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code offload validate [--strict]}: load the configuration and print what it means (SPEC §5.4). */
 @Command(name = "validate", description = "Check the configuration file and print the settings it results in.")
-final class ValidateCommand implements Callable<Integer> {
-    @Mixin
-    private HelpOption help;
-
-    @ParentCommand
-    private OffloadCommand root;
-
-    @Spec
-    private CommandSpec spec;
-
+final class ValidateCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat unknown keys as errors instead of warnings.")
     private boolean strict;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         try {
-            Config config = root.globalOptions().loadConfig(strict, err);
+            Config config = global().loadConfig(strict, err);
             out.print(withTrailingNewline(ConfigSummary.render(config)));
             return ExitCode.OK;
         } catch (ConfigException e) {
