@@ -4,8 +4,10 @@ import dev.offload.core.config.Config;
 import dev.offload.core.config.ConfigException;
 import dev.offload.core.report.FinalSummary;
 import dev.offload.core.report.ProgressPrinter;
+import dev.offload.core.report.TerminalProgress;
 import dev.offload.core.run.OffloadRun;
 import dev.offload.core.run.RunAbortedException;
+import dev.offload.core.run.RunObserver;
 import dev.offload.core.run.RunOptions;
 import dev.offload.core.run.RunResult;
 import java.io.PrintWriter;
@@ -70,8 +72,11 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                 failOnFlaky,
                 showEstimatedCost,
                 Optional.ofNullable(shard));
-        var progress = new ProgressPrinter(
-                line -> println(err, line), line -> println(err, "warning: " + line), System::nanoTime);
+        RunObserver progress = interactive()
+                ? new TerminalProgress(System.err)
+                : new ProgressPrinter(
+                                line -> println(err, line), line -> println(err, "warning: " + line), System::nanoTime)
+                        .verbose(global().verbose());
         var run = new OffloadRun(config, options, progress, Clock.systemUTC());
         RunResult result = run.executeCancellingOnShutdown();
         out.print(FinalSummary.render(result, showEstimatedCost));
@@ -79,6 +84,15 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
             out.println("Report: " + config.report().junitPath());
         }
         return result.exitCode(failOnFlaky);
+    }
+
+    /**
+     * The redrawn two-line progress needs a terminal (SPEC §15.1): not with {@code --ci}, {@code CI=true}, {@code -v}
+     * or when the console is not interactive. The JDK reports a console only when stdin and stdout are terminals;
+     * stderr is not checked separately.
+     */
+    private boolean interactive() {
+        return !ci && !"true".equals(System.getenv("CI")) && System.console() != null && !global().verbose();
     }
 
     private void validateOptions() {
