@@ -81,6 +81,9 @@ final class BatchExecution {
             BatchCommand command, BatchRequest request, Sandbox sandbox, Sandbox.ExecResult exec)
             throws ResultFileException, InterruptedException {
         if (command.resultPath().isEmpty()) {
+            if (exec.timedOut()) {
+                return Map.of(); // the status of a stopped batch says nothing about its tests (SPEC §10.6)
+            }
             List<TestCaseResult> cases = framework.resultsFromExitStatus(request, exec.exitCode());
             return TestCaseResolver.resolve(cases, request.ids(), "{name}", observer::warning);
         }

@@ -1,0 +1,138 @@
+package dev.offload.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offload.core.config.Config;
+import dev.offload.core.config.ConfigLoader;
+import dev.offload.core.config.LoadOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole runs on the real local provider with the shell-defined framework: interruption and timeouts leave no process
+ * behind and still write a complete report.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class LocalRunTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void cancelledRunReportsEveryTestNotRunAndLeavesNoProcessBehind() throws Exception {
+        Config config = config(60, "for t in {tests}; do sleep 47; done");
+        var started = new CountDownLatch(2);
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void batchStarted(int number, int slot, int tests) {
+                started.countDown();
+            }
+        };
+        var run = new OffloadRun(config, RunOptions.defaults(), observer, Clock.systemUTC());
+        CompletableFuture<RunResult> result = CompletableFuture.supplyAsync(() -> execute(run));
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(300); // let the batch shells start their sleeps
+
+        run.cancel("interrupted");
+        RunResult finished = result.get(30, TimeUnit.SECONDS);
+
+        assertThat(finished.outcomes()).extracting(TestOutcome::verdict).containsOnly(Verdict.NOT_RUN);
+        assertThat(finished.outcomes()).extracting(TestOutcome::cause).containsOnly(Optional.of("interrupted"));
+        assertThat(dir.resolve("test-results/junit.xml"))
+                .content()
+                .contains("<error message=\"not run: interrupted\" type=\"offload.NotRun\"/>");
+        assertThat(finished.exitCode(false)).isEqualTo(1);
+        assertNoLeftoverSleep("47");
+    }
+
+    @Test
+    void timedOutTestFailsWithTimeoutAndItsProcessesAreGone() throws Exception {
+        Config config = config(1, "for t in {tests}; do if [ \"$t\" = b ]; then sleep 53; fi; done");
+
+        RunResult result = new OffloadRun(config, RunOptions.defaults(), RunObserver.NONE, Clock.systemUTC()).execute();
+
+        TestOutcome b = outcome(result, "b");
+        assertThat(b.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(b.attempts())
+                .last()
+                .satisfies(a -> assertThat(a.failure().orElseThrow().type()).isEqualTo("offload.Timeout"));
+        assertThat(outcome(result, "a").verdict()).isEqualTo(Verdict.PASSED);
+        assertNoLeftoverSleep("53");
+    }
+
+    private Config config(int timeoutSecs, String runCommand) throws Exception {
+        Path file = Files.writeString(dir.resolve("offload.toml"), """
+                [offload]
+                max_parallel = 2
+                test_timeout_secs = %d
+                impatiently_requeue_batches = false
+
+                [provider]
+                type = "local"
+
+                [framework]
+                type = "default"
+                discover_command = "printf 'a\\\\nb\\\\nc\\\\n' # {filters}"
+                run_command = '%s'
+                test_id_format = "{name}"
+
+                [groups.all]
+                retry_count = 0
+                """.formatted(timeoutSecs, runCommand));
+        var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
+        return ConfigLoader.load(file, options);
+    }
+
+    private static RunResult execute(OffloadRun run) {
+        try {
+            return run.execute();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TestOutcome outcome(RunResult result, String id) {
+        return result.outcomes().stream()
+                .filter(o -> o.test().id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** No process started by this JVM runs {@code sleep <marker>} any more (a killed one may take a moment). */
+    private static void assertNoLeftoverSleep(String marker) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<String> left;
+        do {
+            left = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").matches(".*\\bsleep " + marker + "\\b.*"))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> !isZombie(p))
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                    .toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        assertThat(left).as("processes left behind").isEmpty();
+    }
+
+    private static boolean isZombie(ProcessHandle p) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (Exception e) {
+            return true; // gone already
+        }
+    }
+}
