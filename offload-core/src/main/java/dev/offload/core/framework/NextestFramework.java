@@ -23,15 +23,22 @@ public final class NextestFramework implements Framework {
     private static final List<String> CARGO_NEXTEST = List.of("cargo", "nextest");
 
     private final FrameworkConfig.Nextest config;
+    private final Map<String, String> discoveryEnv;
 
     public NextestFramework(FrameworkConfig.Nextest config) {
+        this(config, Map.of());
+    }
+
+    /** @param discoveryEnv extra environment for discovery (tests put the cargo-nextest stand-in on PATH) */
+    NextestFramework(FrameworkConfig.Nextest config, Map<String, String> discoveryEnv) {
         this.config = config;
+        this.discoveryEnv = Map.copyOf(discoveryEnv);
     }
 
     @Override
     public List<DiscoveredTest> discover(DiscoveryRequest request) throws DiscoveryException, InterruptedException {
         DiscoveryProcess process = new DiscoveryProcess(request.group(), discoveryArgv(request));
-        DiscoveryProcess.Output output = process.run(request.directory(), Map.of());
+        DiscoveryProcess.Output output = process.run(request.directory(), discoveryEnv);
         if (output.exitStatus() != 0) {
             throw process.failure(output);
         }
