@@ -96,6 +96,18 @@ class VitestFrameworkTest {
     }
 
     @Test
+    void idsStayRelativeWhenTheDiscoveryDirectoryIsASymlinkThatVitestResolves() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        String listing = "[{\"name\":\"t\",\"file\":\"" + real + "/tests/a.test.ts\"}]";
+
+        assertThat(VitestFramework.tests(
+                        VitestFramework.parseListing(listing, "g"), new DiscoveryRequest("g", "", link, dir)))
+                .extracting(DiscoveredTest::id)
+                .containsExactly("tests/a.test.ts > t");
+    }
+
+    @Test
     void twoTestsWithTheSameNameInOneFileFailDiscoveryNamingFileAndName() throws Exception {
         String listing = """
                 [{"name":"same","file":"%1$s/a.test.ts"},{"name":"same","file":"%1$s/b.test.ts"},
