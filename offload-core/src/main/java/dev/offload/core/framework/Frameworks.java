@@ -16,6 +16,12 @@ public final class Frameworks {
         if (config instanceof FrameworkConfig.Pytest pytest) {
             return new PytestFramework(pytest);
         }
+        if (config instanceof FrameworkConfig.Vitest vitest) {
+            return new VitestFramework(vitest);
+        }
+        if (config instanceof FrameworkConfig.Nextest nextest) {
+            return new NextestFramework(nextest);
+        }
         if (config instanceof FrameworkConfig.Default shell) {
             return new DefaultFramework(shell, configDir);
         }

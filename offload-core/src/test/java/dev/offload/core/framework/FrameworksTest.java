@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offload.core.config.FrameworkConfig;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +30,15 @@ class FrameworksTest {
     @Test
     void otherTypesAreNotSupportedYet() {
         assertThatThrownBy(() -> Frameworks.create(
-                        new FrameworkConfig.Nextest(Optional.empty(), List.of(), Optional.empty(), false, "{name}"),
+                        new FrameworkConfig.Junit(
+                                Optional.empty(),
+                                Optional.empty(),
+                                "java",
+                                "",
+                                Optional.empty(),
+                                FrameworkConfig.Junit.Granularity.CLASS),
                         CONFIG_DIR))
                 .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("framework type 'nextest' is not supported yet");
+                .hasMessage("framework type 'junit' is not supported yet");
     }
 }

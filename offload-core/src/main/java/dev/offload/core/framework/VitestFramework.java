@@ -1,0 +1,190 @@
+package dev.offload.core.framework;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.offload.core.config.FrameworkConfig;
+import dev.offload.core.provider.Shell;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * vitest (SPEC §7.2): discovery with {@code vitest list}, batches selecting their tests by file and an anchored name
+ * pattern, results from vitest's JSON report.
+ *
+ * <p>Two tests of one file with the same full name cannot be told apart: the name pattern selects both and the report
+ * names both the same. Rather than silently merge them into one id, discovery fails naming the file and the name
+ * (docs/frameworks.md).
+ */
+public final class VitestFramework implements Framework {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FrameworkConfig.Vitest config;
+    private final List<String> command;
+    private final List<String> runArgs;
+
+    /**
+     * @throws IllegalArgumentException when {@code command} or {@code run_args} has an unclosed quote or the command
+     *     is empty
+     */
+    public VitestFramework(FrameworkConfig.Vitest config) {
+        this.config = config;
+        this.command = split("framework.command", config.command());
+        this.runArgs =
+                config.runArgs().map(args -> split("framework.run_args", args)).orElse(List.of());
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("framework.command is empty: set it to e.g. \"npx vitest\"");
+        }
+    }
+
+    @Override
+    public List<DiscoveredTest> discover(DiscoveryRequest request) throws DiscoveryException, InterruptedException {
+        Path listFile = listFile(request);
+        DiscoveryProcess process = new DiscoveryProcess(request.group(), discoveryArgv(request, listFile));
+        DiscoveryProcess.Output output = process.run(request.directory(), Map.of());
+        if (output.exitStatus() != 0) {
+            throw process.failure(output);
+        }
+        String json = readListing(listFile, output, request.group());
+        return tests(parseListing(json, request.group()), request);
+    }
+
+    /**
+     * {@code <command> list --json=<file> <filters…>}. SPEC §7.2 writes {@code list --json <filters…>}, but vitest's
+     * {@code --json} takes an optional value, so a bare {@code --json} followed by a filter would treat the filter as
+     * the output file. An explicit file also keeps console noise out of the listing.
+     */
+    List<String> discoveryArgv(DiscoveryRequest request, Path listFile) throws DiscoveryException {
+        List<String> argv = new ArrayList<>(command);
+        argv.add("list");
+        argv.add("--json=" + listFile.toAbsolutePath());
+        try {
+            argv.addAll(ShellWords.split(request.filters()));
+        } catch (IllegalArgumentException e) {
+            throw new DiscoveryException("invalid filters for group '" + request.group() + "': " + e.getMessage());
+        }
+        return argv;
+    }
+
+    @Override
+    public BatchCommand batchCommand(BatchRequest request) {
+        String result = request.resultDir() + "/batch-" + request.number() + ".json";
+        Set<String> files = new LinkedHashSet<>();
+        request.ids().forEach(id -> files.add(VitestNamePattern.fileOf(id)));
+        List<String> argv = new ArrayList<>(command);
+        argv.add("run");
+        if (request.failFast()) {
+            argv.add("--bail=1");
+        }
+        argv.addAll(files);
+        argv.add("--testNamePattern");
+        argv.add(VitestNamePattern.of(request.ids()));
+        argv.addAll(List.of("--reporter=verbose", "--reporter=json", "--outputFile.json=" + result));
+        argv.addAll(runArgs);
+        return new BatchCommand(Shell.join(argv) + "\n", Map.of(), Optional.empty(), Optional.of(result));
+    }
+
+    @Override
+    public List<TestCaseResult> readResults(Path localResultFile, BatchRequest request) throws ResultFileException {
+        return VitestJsonReport.read(localResultFile, request.ids());
+    }
+
+    @Override
+    public String testIdFormat() {
+        return config.testIdFormat();
+    }
+
+    /** Ids {@code <file relative to the discovery directory> > <name>}; duplicates within a file are an error. */
+    static List<DiscoveredTest> tests(JsonNode listing, DiscoveryRequest request) throws DiscoveryException {
+        Map<String, DiscoveredTest> byId = new LinkedHashMap<>();
+        for (JsonNode entry : listing) {
+            String file = relativeFile(entry.path("file").asText(), request.directory());
+            String name = entry.path("name").asText();
+            String id = file + VitestNamePattern.SEPARATOR + name;
+            if (byId.putIfAbsent(id, new DiscoveredTest(id, request.group(), file)) != null) {
+                throw new DiscoveryException("discovery failed for group '" + request.group() + "': " + file
+                        + " has two tests named '" + name + "'; Offload cannot run or report them separately:"
+                        + " give them distinct names (for test.each, put the parameters in the name, e.g. %s or $0)");
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    static String relativeFile(String file, Path directory) {
+        Path path = Path.of(file).normalize();
+        for (Path dir : directoryForms(directory)) {
+            if (path.startsWith(dir)) {
+                return dir.relativize(path).toString().replace('\\', '/');
+            }
+        }
+        return file;
+    }
+
+    /** The directory as given and its real path: vitest reports resolved paths. */
+    private static List<Path> directoryForms(Path directory) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        try {
+            Path real = absolute.toRealPath();
+            return real.equals(absolute) ? List.of(absolute) : List.of(absolute, real);
+        } catch (IOException e) {
+            return List.of(absolute);
+        }
+    }
+
+    private static Path listFile(DiscoveryRequest request) throws DiscoveryException {
+        try {
+            Files.createDirectories(request.tempDir());
+            // One file per discovery: groups are discovered concurrently.
+            Path file = Files.createTempFile(request.tempDir(), "vitest-list-", ".json");
+            Files.delete(file);
+            return file;
+        } catch (IOException e) {
+            throw new DiscoveryException("discovery failed for group '" + request.group()
+                    + "': cannot create a file in " + request.tempDir() + ": " + e.getMessage());
+        }
+    }
+
+    /** The listing file, or stdout when a vitest version printed the listing instead of writing the file. */
+    private static String readListing(Path listFile, DiscoveryProcess.Output output, String group)
+            throws DiscoveryException {
+        if (!Files.exists(listFile)) {
+            return output.stdout();
+        }
+        try {
+            return Files.readString(listFile);
+        } catch (IOException e) {
+            throw new DiscoveryException(
+                    "discovery failed for group '" + group + "': cannot read " + listFile + ": " + e.getMessage());
+        }
+    }
+
+    static JsonNode parseListing(String json, String group) throws DiscoveryException {
+        try {
+            JsonNode listing = JSON.readTree(json);
+            if (listing != null && listing.isArray()) {
+                return listing;
+            }
+        } catch (JsonProcessingException e) {
+            // reported below with the output itself
+        }
+        String text = json.strip();
+        throw new DiscoveryException("discovery failed for group '" + group + "': vitest list did not print a JSON"
+                + " array: " + (text.length() > 500 ? text.substring(0, 500) + "... (truncated)" : text));
+    }
+
+    private static List<String> split(String key, String value) {
+        try {
+            return ShellWords.split(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
+    }
+}
