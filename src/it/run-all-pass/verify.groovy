@@ -4,6 +4,8 @@ import groovy.xml.XmlSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('Tests: 5, Passed: 5, Skipped: 0, Flakes: 0') : 'counts line in build.log'
 assert log.contains('All tests passed.')
+assert log =~ /Test Results \(run \w+\):/
+assert !log.contains('Skipped:   ') : 'the Skipped line is printed only when some test was skipped'
 assert log.contains('BUILD SUCCESS')
 
 def out = new File(basedir, 'target/offload')
@@ -15,6 +17,9 @@ assert junit.@errors == '0'
 assert junit.@skipped == '0'
 assert junit.@flakes == '0'
 def ids = junit.'**'.findAll { it.name() == 'testcase' }*.@name*.text()
+def suite = junit.testsuite
+assert suite.size() == 1 && suite.@name == 'unit' : 'one testsuite per group'
+assert junit.'**'.findAll { it.name() == 'testcase' }.every { it.@classname.text().startsWith('tests/test_') }
 assert ids.sort() == [
         'tests/test_math.py::test_add',
         'tests/test_math.py::test_mul',
@@ -25,6 +30,12 @@ assert ids.sort() == [
 def summary = new JsonSlurper().parse(new File(out, 'summary.json'))
 assert summary.outcome == 'pass'
 assert summary.exit_code == 0
+assert summary.schema_version == 1
+assert summary.config == new File(basedir, 'offload.toml').canonicalPath
+assert summary.shard == null
+assert summary.batches == 2
+// The run temp directory is deleted at exit (SPEC §5.3, §17.3).
+assert !new File(System.getProperty('java.io.tmpdir'), "offload-${summary.run_id}").exists()
 assert summary.counts == [total: 5, passed: 5, skipped: 0, flaky: 0, failed: 0, errors: 0, not_run: 0]
 
 def logs = new File(out, 'logs').list().sort()

@@ -18,6 +18,7 @@ cases.findAll { it.@name != hung.@name }.each { assert it.children().size() == 0
 def summary = new JsonSlurper().parse(new File(out, 'summary.json'))
 assert summary.counts == [total: 4, passed: 3, skipped: 0, flaky: 0, failed: 1, errors: 0, not_run: 0]
 // Two 8 s limits (the batch, then the test alone) plus startup; a leaked wait would take 30 s more per run.
+assert !new File(System.getProperty('java.io.tmpdir'), "offload-${summary.run_id}").exists()
 assert summary.wall_time_secs < 60 : "run took ${summary.wall_time_secs}s"
 assert new File(out, 'logs').list().any { it ==~ /batch-\d+\.stdout\.error/ } : 'a timed-out batch log ends in .error'
 
