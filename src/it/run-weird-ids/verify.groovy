@@ -3,7 +3,7 @@ import groovy.xml.XmlSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
-assert log.contains('Tests: 11, Passed: 11, Skipped: 0, Flakes: 0')
+assert log.contains('Tests: 16, Passed: 16, Skipped: 0, Flakes: 0')
 
 def junit = new XmlSlurper().parse(new File(basedir, 'target/offload/junit.xml'))
 def ids = junit.'**'.findAll { it.name() == 'testcase' }*.@name*.text()
@@ -19,6 +19,11 @@ def expected = [
         "${p}[back\\\\slash]",
         "${p}[glob * ?]",
         "${p}[dollar \$HOME]",
+        "${p}[colons::inside]",
+        "${p}[braces {classname} {name}]",
+        "${p}[percent %s %n]",
+        "${p}[  lead and trail  ]",
+        "${p}[--fail-fast]",
         'tests/test_weird.py::test_café_ünïcode',
 ]*.toString()
 assert ids.sort() == expected.sort() : "ids in junit.xml: ${ids}"

@@ -11,6 +11,11 @@ WEIRD = [
     "back\\slash",
     "glob * ?",
     "dollar $HOME",
+    "colons::inside",
+    "braces {classname} {name}",
+    "percent %s %n",
+    "  lead and trail  ",
+    "--fail-fast",
 ]
 
 
