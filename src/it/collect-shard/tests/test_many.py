@@ -1,0 +1,18 @@
+def test_one():
+    pass
+
+
+def test_two():
+    pass
+
+
+def test_three():
+    pass
+
+
+def test_four():
+    pass
+
+
+def test_five():
+    pass
