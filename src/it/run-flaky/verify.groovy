@@ -3,7 +3,7 @@ import groovy.xml.XmlSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
-assert log.contains('[WARNING] Offload: 1 flaky tests (failed, then passed on retry):')
+assert log.contains('[WARNING] Offload: 1 flaky test (failed, then passed on retry):')
 assert log.contains('  tests/test_cache.py::test_settles_on_retry')
 assert log.contains('Tests: 3, Passed: 2, Skipped: 0, Flakes: 1')
 assert log.contains('All tests passed (1 flaky).')

@@ -13,7 +13,7 @@ def cases = junit.'**'.findAll { it.name() == 'testcase' }
 assert cases*.@name*.text().sort() == ['tests/test_crash.py::test_always_kills_its_runner', 'tests/test_crash.py::test_fine']
 def crashed = cases.find { it.@name == id }
 assert crashed.error.@type == 'offload.InfrastructureError'
-assert crashed.error.@message.text().contains('137') : "the cause names the exit status: ${crashed.error.@message}"
+assert crashed.error.@message.text().contains('died: exit 137') : "the cause says the sandbox process died: ${crashed.error.@message}"
 assert junit.@errors == '1'
 
 // One first run and three re-queues, each ending in an infrastructure error (SPEC §10.5).

@@ -30,7 +30,8 @@ final class RunOutcome {
         switch (result.exitCode(false)) {
             case 0 -> log.info(counts());
             case 2 -> {
-                String message = "Offload: " + flaky.size() + " flaky tests (failed, then passed on retry):"
+                String tests = flaky.size() == 1 ? " flaky test" : " flaky tests";
+                String message = "Offload: " + flaky.size() + tests + " (failed, then passed on retry):"
                         + System.lineSeparator() + listed(flaky);
                 if (failOnFlaky) {
                     throw new MojoFailureException(message + System.lineSeparator() + "offload.failOnFlaky is set.");

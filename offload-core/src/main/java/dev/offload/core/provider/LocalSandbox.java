@@ -156,7 +156,7 @@ final class LocalSandbox implements Sandbox {
         for (Transfer transfer : transfers) {
             Path source = Path.of(settings.projectRoot()).resolve(transfer.remote());
             if (!Files.isRegularFile(source)) {
-                throw new ProviderException(id() + ": cannot download " + transfer.remote() + ": no such file");
+                throw ProviderException.permanent(id() + ": cannot download " + transfer.remote() + ": no such file");
             }
             try {
                 Path parent = transfer.local().toAbsolutePath().getParent();

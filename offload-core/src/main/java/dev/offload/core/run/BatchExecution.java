@@ -59,8 +59,7 @@ final class BatchExecution {
                 // A timed-out runner often writes nothing; the tests that did not report are handled by §10.6.
                 return new BatchReport(Map.of(), Optional.empty(), true, false, capture.out(), capture.err());
             }
-            String cause = e.getMessage() + exitNote(exec);
-            return BatchReport.infrastructureError(cause, capture.out(), capture.err());
+            return BatchReport.infrastructureError(missingResultCause(sandbox, exec, e), capture.out(), capture.err());
         }
         return new BatchReport(results, Optional.empty(), exec.timedOut(), false, capture.out(), capture.err());
     }
@@ -105,8 +104,12 @@ final class BatchExecution {
         return TestCaseResolver.resolve(cases, request.ids(), framework.testIdFormat(), observer::warning);
     }
 
-    private static String exitNote(Sandbox.ExecResult exec) {
-        return " (batch exited with status " + exec.exitCode() + ")";
+    /** A batch killed by a signal (status above 128) died; otherwise its runner wrote no usable result. */
+    private static String missingResultCause(Sandbox sandbox, Sandbox.ExecResult exec, ResultFileException e) {
+        if (exec.exitCode() > 128) {
+            return "sandbox " + sandbox.id() + " died: exit " + exec.exitCode() + " (no result file)";
+        }
+        return e.getMessage() + " (batch exited with status " + exec.exitCode() + ")";
     }
 
     private static String extension(String path) {

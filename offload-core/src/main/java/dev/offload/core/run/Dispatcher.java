@@ -163,6 +163,15 @@ final class Dispatcher {
         toStop.forEach(Sandbox::stop);
     }
 
+    boolean isOver() {
+        lock.lock();
+        try {
+            return over;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void awaitOver() throws InterruptedException {
         lock.lock();
         try {

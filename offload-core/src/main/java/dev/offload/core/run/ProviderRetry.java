@@ -22,7 +22,7 @@ final class ProviderRetry {
             try {
                 return op.run();
             } catch (ProviderException e) {
-                if (attempt > DELAYS.size()) {
+                if (attempt > DELAYS.size() || !e.retryable()) {
                     throw e;
                 }
                 Duration delay = DELAYS.get(attempt - 1);

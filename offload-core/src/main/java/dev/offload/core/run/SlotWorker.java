@@ -50,7 +50,7 @@ final class SlotWorker implements Runnable {
                 }
                 BatchReport report = runBatch(batch.get(), sandbox.get());
                 consecutiveErrors = report.infrastructureError().isPresent() ? consecutiveErrors + 1 : 0;
-                if (consecutiveErrors >= 2) {
+                if (consecutiveErrors >= 2 && !dispatcher.isOver()) {
                     registry.destroy(sandbox.get());
                     if (replaced) {
                         dispatcher.slotClosed("sandbox for slot " + slot + " keeps failing");

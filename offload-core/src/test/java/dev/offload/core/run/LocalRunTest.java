@@ -70,6 +70,25 @@ class LocalRunTest {
         assertNoLeftoverSleep("53");
     }
 
+    @Test
+    void batchThatKillsItselfIsAnErrorNamingTheExitWithoutDownloadRetries() throws Exception {
+        // {result_file} mode: the runner should write JUnit XML there, but it dies first, every time.
+        Config config = config(60, "kill -9 $$$$ # {tests} {result_file}");
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void warning(String line) {
+                warnings.add(line);
+            }
+        };
+
+        RunResult result = new OffloadRun(config, RunOptions.defaults(), observer, Clock.systemUTC()).execute();
+
+        assertThat(result.outcomes()).extracting(TestOutcome::verdict).containsOnly(Verdict.ERROR);
+        assertThat(outcome(result, "a").cause()).get().asString().matches("sandbox local-\\d died: exit 137.*");
+        assertThat(warnings).noneMatch(w -> w.startsWith("retrying download"));
+    }
+
     private Config config(int timeoutSecs, String runCommand) throws Exception {
         Path file = Files.writeString(dir.resolve("offload.toml"), """
                 [offload]
