@@ -39,7 +39,7 @@ final class LocalSandbox implements Sandbox {
     private final AtomicReference<Running> running = new AtomicReference<>();
 
     /** The batch in progress and the signal {@link #stop} completes. */
-    private record Running(Process process, ProcessTree tree, CompletableFuture<Void> stopSignal) {}
+    private record Running(Process process, ProcessTree tree, StopSignal stopSignal) {}
 
     private enum Ending {
         EXITED,
@@ -76,6 +76,9 @@ final class LocalSandbox implements Sandbox {
 
     @Override
     public ExecResult exec(ExecRequest request, OutputListener output) throws ProviderException, InterruptedException {
+        if (request.stop().triggered()) {
+            return new ExecResult(-1, false, true); // stopped before it started: nothing to run
+        }
         Instant started = Instant.now();
         Path workingDir = settings.workingDir().resolve(request.workingDir());
         Optional<Path> pgidFile = request.pgidFile().map(workingDir::resolve);
@@ -84,7 +87,7 @@ final class LocalSandbox implements Sandbox {
                     Process process = start(request);
                     OptionalLong ownGroup = SETSID.isPresent() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
                     var tree = new ProcessTree(process.toHandle(), ownGroup, pgidFile, started);
-                    return new Running(process, tree, new CompletableFuture<>());
+                    return new Running(process, tree, request.stop());
                 },
                 Running::tree);
         Process process = batch.process();
@@ -132,7 +135,8 @@ final class LocalSandbox implements Sandbox {
 
     /** Waits for the script to end, the timeout to pass or {@link #stop}, recording descendants meanwhile. */
     private static Ending await(Process process, Running batch, Duration timeout) throws InterruptedException {
-        CompletableFuture<Object> ended = CompletableFuture.anyOf(process.onExit(), batch.stopSignal());
+        CompletableFuture<Object> ended =
+                CompletableFuture.anyOf(process.onExit(), batch.stopSignal().future());
         long deadline = System.nanoTime() + timeout.toNanos();
         batch.tree().snapshot();
         while (true) {
@@ -175,7 +179,7 @@ final class LocalSandbox implements Sandbox {
     public void stop() {
         Running batch = running.get();
         if (batch != null) {
-            batch.stopSignal().complete(null);
+            batch.stopSignal().trigger();
         }
     }
 
@@ -184,7 +188,7 @@ final class LocalSandbox implements Sandbox {
     public void destroy() {
         Running batch = running.get();
         if (batch != null) {
-            batch.stopSignal().complete(null);
+            batch.stopSignal().trigger();
             batch.tree().kill(grace);
         }
     }

@@ -50,16 +50,29 @@ public interface Sandbox {
      * @param pgidFile sandbox-side file where a {@link BatchScript}-wrapped script records its process group
      *     ({@link BatchScript#pgidFile}), so that stopping reaches processes that left the visible tree; empty for
      *     scripts that are not batches
+     * @param stop stops this exec only (see {@link StopSignal})
      */
     record ExecRequest(
             String script,
             String workingDir,
             java.util.Map<String, String> env,
             Duration timeout,
-            java.util.Optional<String> pgidFile) {
+            java.util.Optional<String> pgidFile,
+            StopSignal stop) {
         public ExecRequest {
             env = java.util.Map.copyOf(env);
             java.util.Objects.requireNonNull(pgidFile);
+            java.util.Objects.requireNonNull(stop);
+        }
+
+        /** A request that records its process group, stoppable through {@link Sandbox#stop}. */
+        public ExecRequest(
+                String script,
+                String workingDir,
+                java.util.Map<String, String> env,
+                Duration timeout,
+                java.util.Optional<String> pgidFile) {
+            this(script, workingDir, env, timeout, pgidFile, new StopSignal());
         }
 
         /** A request for a script that records no process group. */

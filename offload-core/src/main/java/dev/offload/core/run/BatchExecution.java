@@ -43,7 +43,7 @@ final class BatchExecution {
         var capture = new Capture(log, batch.ids().size() == 1);
         Sandbox.ExecResult exec;
         try {
-            exec = sandbox.exec(execRequest(command, sandbox, batch.number()), capture);
+            exec = sandbox.exec(execRequest(command, sandbox, batch), capture);
         } catch (ProviderException e) {
             return BatchReport.infrastructureError(
                     "sandbox " + sandbox.id() + " failed: " + e.getMessage(), capture.out(), capture.err());
@@ -64,7 +64,8 @@ final class BatchExecution {
         return new BatchReport(results, Optional.empty(), exec.timedOut(), false, capture.out(), capture.err());
     }
 
-    private Sandbox.ExecRequest execRequest(BatchCommand command, Sandbox sandbox, int number) {
+    private Sandbox.ExecRequest execRequest(BatchCommand command, Sandbox sandbox, Assignment batch) {
+        int number = batch.number();
         Map<String, String> env = new LinkedHashMap<>(command.env());
         env.putAll(BatchEnvironment.build(
                 settings.providerEnv(), settings.cliEnv(), sandbox.projectRoot(), settings.runId(), sandbox.slot()));
@@ -73,7 +74,7 @@ final class BatchExecution {
                 .orElse(sandbox.projectRoot());
         String script = BatchScript.wrap(command.script(), sandbox.runTempDir(), number);
         Optional<String> pgidFile = Optional.of(BatchScript.pgidFile(sandbox.runTempDir(), number));
-        return new Sandbox.ExecRequest(script, dir, env, settings.batchTimeout(), pgidFile);
+        return new Sandbox.ExecRequest(script, dir, env, settings.batchTimeout(), pgidFile, batch.stop());
     }
 
     private Map<String, TestCaseResult> readResults(

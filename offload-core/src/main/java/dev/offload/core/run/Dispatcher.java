@@ -2,7 +2,7 @@ package dev.offload.core.run;
 
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.TestCaseResult;
-import dev.offload.core.provider.Sandbox;
+import dev.offload.core.provider.StopSignal;
 import dev.offload.core.run.BatchRecord.BatchOutcome;
 import dev.offload.core.schedule.HedgePick;
 import dev.offload.core.schedule.HedgeSelector;
@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Owns the queue, the running batches and the ledger behind one lock: hands batches to idle sandboxes (SPEC §9.5),
  * starts hedges (§9.6), turns batch reports into verdicts, retries and re-queues (§10.3-§10.7), and ends the run
- * (§9.7). Sandboxes are stopped outside the lock.
+ * (§9.7). Batches are stopped through their own {@link StopSignal}, outside the lock.
  */
 final class Dispatcher {
     private final ReentrantLock lock = new ReentrantLock();
@@ -45,12 +45,10 @@ final class Dispatcher {
 
     private static final class Running {
         final Assignment batch;
-        final Sandbox sandbox;
         boolean stopRequested;
 
-        Running(Assignment batch, Sandbox sandbox) {
+        Running(Assignment batch) {
             this.batch = batch;
-            this.sandbox = sandbox;
         }
     }
 
@@ -71,13 +69,13 @@ final class Dispatcher {
     }
 
     /** Blocks until this slot has a batch to run, or returns empty when the run is over. */
-    Optional<Assignment> next(int slot, Sandbox sandbox) throws InterruptedException {
+    Optional<Assignment> next(int slot) throws InterruptedException {
         lock.lock();
         try {
             while (!over) {
                 Optional<Assignment> batch = takeQueued(slot).or(() -> takeHedge(slot));
                 if (batch.isPresent()) {
-                    running.put(batch.get().number(), new Running(batch.get(), sandbox));
+                    running.put(batch.get().number(), new Running(batch.get()));
                     return batch;
                 }
                 if (running.isEmpty() && queue.isEmpty()) {
@@ -94,7 +92,7 @@ final class Dispatcher {
 
     /** Applies a finished batch's report; returns the outcome that names its logs. */
     BatchOutcome complete(Assignment batch, BatchReport report) {
-        List<Sandbox> toStop;
+        List<StopSignal> toStop;
         BatchOutcome outcome;
         lock.lock();
         try {
@@ -131,7 +129,7 @@ final class Dispatcher {
         } finally {
             lock.unlock();
         }
-        toStop.forEach(Sandbox::stop);
+        toStop.forEach(StopSignal::trigger);
         return outcome;
     }
 
@@ -151,7 +149,7 @@ final class Dispatcher {
 
     /** Ctrl-C or an aborted build: every undecided test becomes NOT_RUN and running batches are stopped. */
     void cancel(String cause) {
-        List<Sandbox> toStop = List.of();
+        List<StopSignal> toStop = List.of();
         lock.lock();
         try {
             if (!over) {
@@ -160,7 +158,7 @@ final class Dispatcher {
         } finally {
             lock.unlock();
         }
-        toStop.forEach(Sandbox::stop);
+        toStop.forEach(StopSignal::trigger);
     }
 
     boolean isOver() {
@@ -261,7 +259,8 @@ final class Dispatcher {
             generations.put(id, s.generation);
             estimate += settings.estimate(id);
         }
-        var batch = new Assignment(nextNumber++, slot, ids, kind, hedge, generations, estimate, clock.instant());
+        var batch = new Assignment(
+                nextNumber++, slot, ids, kind, hedge, generations, estimate, clock.instant(), new StopSignal());
         observer.batchStarted(batch.number(), slot, ids.size());
         return batch;
     }
@@ -344,8 +343,8 @@ final class Dispatcher {
     }
 
     /** Fail-fast, stops of batches whose tests were all decided elsewhere, and the end of the run. */
-    private List<Sandbox> afterDecisions() {
-        List<Sandbox> toStop = new ArrayList<>();
+    private List<StopSignal> afterDecisions() {
+        List<StopSignal> toStop = new ArrayList<>();
         if (failFastTriggered && !over) {
             toStop.addAll(stopEverything("cancelled by --fail-fast"));
         }
@@ -354,7 +353,7 @@ final class Dispatcher {
                     run.batch.ids().stream().allMatch(id -> ledger.state(id).decided());
             if (allDecided && !run.stopRequested) {
                 run.stopRequested = true;
-                toStop.add(run.sandbox);
+                toStop.add(run.batch.stop());
             }
         }
         if (ledger.allDecided()) {
@@ -364,14 +363,14 @@ final class Dispatcher {
         return toStop;
     }
 
-    private List<Sandbox> stopEverything(String cause) {
+    private List<StopSignal> stopEverything(String cause) {
         queue.clear();
         endRun(Verdict.NOT_RUN, cause);
-        List<Sandbox> toStop = new ArrayList<>();
+        List<StopSignal> toStop = new ArrayList<>();
         for (Running run : running.values()) {
             if (!run.stopRequested) {
                 run.stopRequested = true;
-                toStop.add(run.sandbox);
+                toStop.add(run.batch.stop());
             }
         }
         return toStop;

@@ -44,7 +44,7 @@ final class SlotWorker implements Runnable {
             boolean replaced = false;
             int consecutiveErrors = 0;
             while (sandbox.isPresent()) {
-                Optional<Assignment> batch = dispatcher.next(slot, sandbox.get());
+                Optional<Assignment> batch = dispatcher.next(slot);
                 if (batch.isEmpty()) {
                     return;
                 }

@@ -51,6 +51,32 @@ class LocalSandboxTest {
     }
 
     @Test
+    void stopDecidedBeforeTheBatchStartsIsHonouredAndStartsNothing() throws Exception {
+        var stop = new StopSignal();
+        stop.trigger();
+        var request = new Sandbox.ExecRequest(
+                "touch started", ".", Map.of(), Duration.ofSeconds(30), java.util.Optional.empty(), stop);
+
+        Sandbox.ExecResult result = sandbox.exec(request, lines);
+
+        assertThat(result.stopped()).isTrue();
+        assertThat(dir.resolve("started")).doesNotExist();
+    }
+
+    @Test
+    void stopSignalEndsOnlyItsOwnBatch() throws Exception {
+        var first = new StopSignal();
+        first.trigger(); // a late stop for an earlier batch must not reach the next one
+        var next = new Sandbox.ExecRequest(
+                "echo done", ".", Map.of(), Duration.ofSeconds(30), java.util.Optional.empty(), new StopSignal());
+
+        Sandbox.ExecResult result = sandbox.exec(next, lines);
+
+        assertThat(result.stopped()).isFalse();
+        assertThat(result.exitCode()).isZero();
+    }
+
+    @Test
     void linesAreStreamedWhileTheScriptRunsAndPartialLastLineCounts() throws Exception {
         // The script only continues once the listener has seen its first line, so streaming is proven.
         Path go = dir.resolve("go");

@@ -193,10 +193,10 @@ final class FaultInjectingWorld implements Framework, Provider {
                     }
                     case SLOW, HANG -> {
                         long until = behaviour == Behaviour.SLOW ? System.nanoTime() + 300_000_000L : Long.MAX_VALUE;
-                        while (System.nanoTime() < Math.min(until, deadline) && !stopped) {
+                        while (System.nanoTime() < Math.min(until, deadline) && !stopRequested(request)) {
                             Thread.sleep(10);
                         }
-                        if (stopped) {
+                        if (stopRequested(request)) {
                             return new ExecResult(143, false, true);
                         }
                         if (System.nanoTime() >= deadline) {
@@ -211,6 +211,10 @@ final class FaultInjectingWorld implements Framework, Provider {
             written.put(batch.number(), results);
             writeResultFile(batch);
             return new ExecResult(0, false, false);
+        }
+
+        private boolean stopRequested(ExecRequest request) {
+            return stopped || request.stop().triggered();
         }
 
         private void writeResultFile(BatchRequest batch) {
