@@ -78,7 +78,10 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                                 line -> println(err, line), line -> println(err, "warning: " + line), System::nanoTime)
                         .verbose(global().verbose());
         var run = new OffloadRun(config, options, progress, Clock.systemUTC());
-        RunResult result = run.executeCancellingOnShutdown();
+        RunResult result;
+        try (InterruptHandler interrupts = InterruptHandler.install(run, err)) {
+            result = run.execute();
+        }
         out.print(FinalSummary.render(result, showEstimatedCost));
         if (config.report().junit()) {
             out.println("Report: " + config.report().junitPath());

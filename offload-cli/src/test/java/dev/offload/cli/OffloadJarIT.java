@@ -50,6 +50,51 @@ class OffloadJarIT {
         assertThat(result.err()).contains("Unknown option: '--no-such-option'").contains("Usage: offload validate");
     }
 
+    @Test
+    void ctrlCStopsTheRunWritesThePartialReportAndExitsOne() throws Exception {
+        Files.writeString(dir.resolve("offload.toml"), """
+                [offload]
+                max_parallel = 2
+                test_timeout_secs = 120
+
+                [provider]
+                type = "local"
+
+                [framework]
+                type = "default"
+                discover_command = "printf 'a\\\\nb\\\\nc\\\\n' # {filters}"
+                run_command = "for t in {tests}; do sleep 67; done"
+                test_id_format = "{name}"
+
+                [groups.all]
+                retry_count = 0
+                """);
+        Path err = dir.resolve(".stderr");
+        Process offload = new ProcessBuilder(
+                        javaExecutable(), "-jar", JAR.toAbsolutePath().toString(), "run", "--ci")
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve(".stdout").toFile())
+                .redirectError(err.toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(err).contains("Sandboxes ready.") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500); // the batches' sleeps have started
+
+        new ProcessBuilder("kill", "-INT", Long.toString(offload.pid())).start().waitFor();
+
+        assertThat(offload.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(offload.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve(".stdout")))
+                .contains("Not run:   3", "Tests failed: 0 failed, 3 not run, 0 errors.");
+        assertThat(dir.resolve("test-results/junit.xml")).content().contains("not run: interrupted");
+        assertThat(ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains("sleep 67"))
+                        .filter(ProcessHandle::isAlive))
+                .isEmpty();
+    }
+
     private Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(
                 List.of(javaExecutable(), "-jar", JAR.toAbsolutePath().toString()));

@@ -32,7 +32,11 @@ public final class LocalProvider implements Provider, AutoCloseable {
         this.settings = settings;
         this.grace = grace;
         this.shutdownHook = new Thread(() -> running.killAll(grace), "offload-local-cleanup");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // Created while the JVM is already exiting (a cancelled run): there is nothing to protect any more.
+        }
     }
 
     /**

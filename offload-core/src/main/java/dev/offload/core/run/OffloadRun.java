@@ -46,6 +46,9 @@ public final class OffloadRun {
     private final String runId = RunIds.next();
     private final AtomicReference<Orchestrator> orchestrator = new AtomicReference<>();
     private volatile String cancelled;
+    /** The thread inside {@link #execute}, interrupted by {@link #cancel} while discovery runs. */
+    private volatile Thread discovering;
+
     private double cpuCores = 1.0;
     private double pricePerCoreSecond;
 
@@ -144,6 +147,10 @@ public final class OffloadRun {
         if (current != null) {
             current.cancel(cause);
         }
+        Thread discovery = discovering;
+        if (discovery != null) {
+            discovery.interrupt(); // discovery processes are killed on interrupt
+        }
     }
 
     private Framework createFramework(Instant started, Optional<Shard> shard) throws RunAbortedException {
@@ -161,8 +168,18 @@ public final class OffloadRun {
     private TestSelection discover(
             Framework framework, Path temp, Instant started, Optional<Shard> shard, Map<String, Double> previous)
             throws RunAbortedException, InterruptedException {
+        discovering = Thread.currentThread();
         try {
+            if (cancelled != null) {
+                throw new InterruptedException();
+            }
             return TestSelection.discover(config, framework, temp, shard, previous, observer);
+        } catch (InterruptedException e) {
+            if (cancelled == null) {
+                throw e;
+            }
+            Thread.interrupted(); // cancelled on purpose: report it, don't propagate the interrupt
+            throw abort(started, shard, "run " + cancelled + " during test discovery", "nothing ran", e);
         } catch (DiscoveryException e) {
             throw abort(
                     started,
@@ -170,6 +187,8 @@ public final class OffloadRun {
                     e.getMessage(),
                     "fix the test command, paths or group filters in " + config.file(),
                     e);
+        } finally {
+            discovering = null;
         }
     }
 

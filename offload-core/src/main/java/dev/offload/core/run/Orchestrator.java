@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * every sandbox down (§8.4). One instance per run.
  */
 public final class Orchestrator {
+    /** How long an interrupted run waits for its workers to return before tearing down. */
+    private static final java.time.Duration WORKER_DRAIN = java.time.Duration.ofSeconds(30);
+
     private final Framework framework;
     private final Provider provider;
     private final RunSettings settings;
@@ -45,7 +48,7 @@ public final class Orchestrator {
         this.framework = framework;
         this.provider = provider;
         this.settings = settings;
-        this.observer = observer;
+        this.observer = new SafeObserver(observer);
         this.clock = clock;
     }
 
@@ -64,20 +67,43 @@ public final class Orchestrator {
             dispatch.cancel(cancelled);
         }
         var registry = new SandboxRegistry(clock, observer::warning);
-        if (slots > 0) {
-            observer.started(tests.size(), slots);
-            observer.phase("Creating " + slots + " sandboxes...");
-            runWorkers(slots, dispatch, registry);
+        boolean interrupted = false;
+        try {
+            if (slots > 0 && !dispatch.isOver()) {
+                observer.started(tests.size(), slots);
+                observer.phase("Creating " + slots + " sandboxes...");
+                runWorkers(slots, dispatch, registry);
+            }
+            dispatch.awaitOver();
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (RuntimeException e) {
+            teardown(registry); // every exit path tears down what was created (SPEC §8.4)
+            throw e;
         }
-        dispatch.awaitOver();
+        interrupted |= Thread.interrupted();
         observer.finished();
-        List<String> leftovers = List.of();
-        if (registry.alive() > 0) {
-            observer.phase("Terminating " + registry.alive() + " sandboxes...");
-            leftovers = registry.destroyAll(settings.teardownLimit());
+        List<String> leftovers = teardown(registry);
+        if (interrupted && pendingCancel.get() == null) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedException("run interrupted");
         }
+        // Interrupted because of cancel(): the outcomes already say so (NOT_RUN with the cause).
         return new Execution(
                 dispatch.outcomes(), dispatch.batches(), registry.created(), registry.sandboxSeconds(), leftovers);
+    }
+
+    private List<String> teardown(SandboxRegistry registry) {
+        if (registry.alive() == 0) {
+            return List.of();
+        }
+        observer.phase("Terminating " + registry.alive() + " sandboxes...");
+        try {
+            return registry.destroyAll(settings.teardownLimit());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     /** Ends the run early (Ctrl-C, aborted build): undecided tests become NOT_RUN with this cause. Thread-safe. */
@@ -110,10 +136,22 @@ public final class Orchestrator {
             // Every worker has returned, so nothing can decide the remaining tests any more (SPEC §9.7).
             dispatch.cancel("never scheduled to completion");
         } catch (InterruptedException e) {
+            // Stop every batch, then let the workers finish so that sandboxes still being created get registered
+            // (and so destroyed by the caller) instead of being abandoned mid-creation.
             dispatch.cancel("interrupted");
+            pool.shutdown();
+            awaitWorkers(pool);
             throw e;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void awaitWorkers(ExecutorService pool) {
+        try {
+            pool.awaitTermination(WORKER_DRAIN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -127,48 +165,22 @@ public final class Orchestrator {
     }
 
     /** Prints {@code Sandboxes ready.} once every slot has its first sandbox. */
-    private record ReadyCounter(RunObserver delegate, AtomicInteger ready, int slots) implements RunObserver {
+    private static final class ReadyCounter extends ForwardingObserver {
+        private final AtomicInteger ready;
+        private final int slots;
+
+        ReadyCounter(RunObserver delegate, AtomicInteger ready, int slots) {
+            super(delegate);
+            this.ready = ready;
+            this.slots = slots;
+        }
+
         @Override
         public void sandboxReady(int slot) {
-            delegate.sandboxReady(slot);
+            super.sandboxReady(slot);
             if (ready.incrementAndGet() == slots) {
-                delegate.phase("Sandboxes ready.");
+                phase("Sandboxes ready.");
             }
-        }
-
-        @Override
-        public void started(int total, int sandboxes) {
-            delegate.started(total, sandboxes);
-        }
-
-        @Override
-        public void phase(String line) {
-            delegate.phase(line);
-        }
-
-        @Override
-        public void warning(String line) {
-            delegate.warning(line);
-        }
-
-        @Override
-        public void batchStarted(int number, int slot, int tests) {
-            delegate.batchStarted(number, slot, tests);
-        }
-
-        @Override
-        public void batchFinished(BatchRecord batch) {
-            delegate.batchFinished(batch);
-        }
-
-        @Override
-        public void decided(DiscoveredTest test, Verdict verdict) {
-            delegate.decided(test, verdict);
-        }
-
-        @Override
-        public void finished() {
-            delegate.finished();
         }
     }
 }
