@@ -96,8 +96,8 @@ final class HtmlTestSections {
         html.open("div", "class", "attempt");
         html.element(
                 "h3",
-                "Attempt " + number + " of " + of + " · " + (failure.type().isEmpty() ? "" : failure.type() + " ")
-                        + (failure.error() ? "(error)" : "(failure)") + " · batch #" + attempt.batch()
+                "Attempt " + number + " of " + of + " · " + (failure.error() ? "error" : "failure")
+                        + (failure.type().isEmpty() ? "" : ": " + failure.type()) + " · batch #" + attempt.batch()
                         + " · sandbox " + attempt.sandbox() + " · " + Durations.formatSecs(attempt.secs()));
         block(html, "Message", failure.message());
         block(html, "Stack trace", failure.body());
