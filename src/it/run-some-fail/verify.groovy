@@ -8,6 +8,7 @@ assert log.contains('  tests/test_mixed.py::test_broken_math [FAILED]')
 assert log.contains('  tests/test_mixed.py::test_broken_string [FAILED]')
 assert !log.contains('test_passes [')
 assert log.contains('Tests failed: 2 failed, 0 not run, 0 errors.')
+assert log.find(/Report: \S*target[\/\\]offload[\/\\]report\.html/) : 'the failure names report.html'
 
 def out = new File(basedir, 'target/offload')
 def junit = new XmlSlurper().parse(new File(out, 'junit.xml'))
@@ -31,3 +32,8 @@ assert summary.counts.failed == 2
 assert summary.counts.passed == 2
 assert summary.failed_tests.sort() == ['tests/test_mixed.py::test_broken_math', 'tests/test_mixed.py::test_broken_string']
 assert new File(out, 'logs').list().any { it.endsWith('.stdout.failure') }
+
+def html = new File(out, 'report.html').text
+assert html.contains('<summary><span class="id">tests/test_mixed.py::test_broken_math</span>')
+assert html.contains('arithmetic is broken')
+assert html.contains('<svg class="timeline"')

@@ -4,6 +4,7 @@ import dev.offload.core.config.Config;
 import dev.offload.core.run.RunResult;
 import dev.offload.core.run.TestOutcome;
 import dev.offload.core.run.Verdict;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
@@ -63,7 +64,17 @@ final class RunOutcome {
                         result.count(Verdict.NOT_RUN),
                         result.count(Verdict.ERROR),
                         listed(problems),
-                        config.report().junitPath());
+                        reportPath());
+    }
+
+    /** The page a person should open next (SPEC §6.3): report.html, else the junit file, else the summary. */
+    private Path reportPath() {
+        if (config.report().html()) {
+            return config.report().outputDir().resolve("report.html");
+        }
+        return config.report().junit()
+                ? config.report().junitPath()
+                : config.report().outputDir().resolve("summary.json");
     }
 
     private List<String> ids(Verdict verdict) {

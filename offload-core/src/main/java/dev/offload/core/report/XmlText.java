@@ -63,11 +63,19 @@ final class XmlText {
 
     /** Cuts {@code text} so that its UTF-8 form stays within 1 MiB, appending a note saying how much was cut. */
     static String cutOutput(String text) {
-        if (text.length() <= OUTPUT_LIMIT_BYTES / 4) {
+        return cut(text, OUTPUT_LIMIT_BYTES, "1 MiB");
+    }
+
+    /**
+     * Cuts {@code text} so that its UTF-8 form stays within {@code limitBytes}, appending a note naming {@code label}
+     * and how much was cut.
+     */
+    static String cut(String text, int limitBytes, String label) {
+        if (text.length() <= limitBytes / 4) {
             return text; // even 4 bytes per char would fit
         }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length <= OUTPUT_LIMIT_BYTES) {
+        if (utf8.length <= limitBytes) {
             return text;
         }
         int bytes = 0;
@@ -75,13 +83,13 @@ final class XmlText {
         while (end < text.length()) {
             int cp = text.codePointAt(end);
             int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-            if (bytes + size > OUTPUT_LIMIT_BYTES) {
+            if (bytes + size > limitBytes) {
                 break;
             }
             bytes += size;
             end += Character.charCount(cp);
         }
-        return text.substring(0, end) + "\n[offload: output cut at 1 MiB, " + (utf8.length - bytes)
+        return text.substring(0, end) + "\n[offload: output cut at " + label + ", " + (utf8.length - bytes)
                 + " more bytes not shown]\n";
     }
 }

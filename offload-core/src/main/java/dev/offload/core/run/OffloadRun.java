@@ -276,7 +276,7 @@ public final class OffloadRun {
                 Optional.empty(),
                 0,
                 Optional.of(message));
-        RunReports.writeSummaryOnly(config, result, options.failOnFlaky(), observer);
+        RunReports.writeAborted(config, result, options.failOnFlaky(), observer);
         return new RunAbortedException(message, hint, cause);
     }
 }

@@ -1,12 +1,16 @@
 package dev.offload.core.run;
 
 import dev.offload.core.config.Config;
+import dev.offload.core.report.HtmlReportWriter;
 import dev.offload.core.report.JunitReportWriter;
 import dev.offload.core.report.SummaryJsonWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Writes the reports of a finished (or aborted) run into {@code output_dir} (SPEC §11.1). */
+/**
+ * Writes the reports of a finished (or aborted) run into {@code output_dir} (SPEC §11.1). A report that cannot be
+ * written is a warning: the run's verdicts stand.
+ */
 final class RunReports {
     private RunReports() {}
 
@@ -18,16 +22,35 @@ final class RunReports {
                 observer.warning("could not write " + config.report().junitPath() + ": " + e.getMessage());
             }
         }
-        writeSummaryOnly(config, result, failOnFlaky, observer);
+        writeHtml(config, result, observer);
+        writeSummary(config, result, failOnFlaky, observer);
         return result;
     }
 
-    static void writeSummaryOnly(Config config, RunResult result, boolean failOnFlaky, RunObserver observer) {
+    /** A run that stopped before its tests ran: no junit.xml, but the summary and a page showing the error. */
+    static void writeAborted(Config config, RunResult result, boolean failOnFlaky, RunObserver observer) {
+        writeHtml(config, result, observer);
+        writeSummary(config, result, failOnFlaky, observer);
+    }
+
+    private static void writeSummary(Config config, RunResult result, boolean failOnFlaky, RunObserver observer) {
         Path summary = config.report().outputDir().resolve("summary.json");
         try {
             SummaryJsonWriter.write(result, config.file(), OffloadVersion.get(), failOnFlaky, summary);
         } catch (IOException e) {
             observer.warning("could not write " + summary + ": " + e.getMessage());
+        }
+    }
+
+    private static void writeHtml(Config config, RunResult result, RunObserver observer) {
+        if (!config.report().html()) {
+            return;
+        }
+        Path html = config.report().outputDir().resolve("report.html");
+        try {
+            HtmlReportWriter.write(result, html);
+        } catch (IOException e) {
+            observer.warning("could not write " + html + ": " + e.getMessage());
         }
     }
 }

@@ -50,6 +50,26 @@ final class RunFixtures {
         return this;
     }
 
+    RunFixtures batchAt(
+            int number,
+            int sandbox,
+            int tests,
+            double from,
+            double to,
+            BatchRecord.BatchOutcome outcome,
+            boolean hedge) {
+        batches.add(new BatchRecord(
+                number,
+                sandbox,
+                tests,
+                START.plusMillis(Math.round(from * 1000)),
+                START.plusMillis(Math.round(to * 1000)),
+                outcome,
+                hedge,
+                false));
+        return this;
+    }
+
     RunFixtures wall(double secs) {
         wallSecs = secs;
         return this;
