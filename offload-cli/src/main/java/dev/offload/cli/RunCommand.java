@@ -4,6 +4,7 @@ import dev.offload.core.config.Config;
 import dev.offload.core.config.ConfigException;
 import dev.offload.core.report.FinalSummary;
 import dev.offload.core.report.ProgressPrinter;
+import dev.offload.core.report.ReportLocation;
 import dev.offload.core.report.TerminalProgress;
 import dev.offload.core.run.OffloadRun;
 import dev.offload.core.run.RunAbortedException;
@@ -83,9 +84,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
             result = run.execute();
         }
         out.print(FinalSummary.render(result, showEstimatedCost));
-        if (config.report().junit()) {
-            out.println("Report: " + config.report().junitPath());
-        }
+        ReportLocation.of(config.report()).ifPresent(path -> out.println("Report: " + path));
         return result.exitCode(failOnFlaky);
     }
 

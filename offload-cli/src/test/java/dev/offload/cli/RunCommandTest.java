@@ -92,6 +92,18 @@ class RunCommandTest {
     }
 
     @Test
+    void runWhoseJunitReportCannotBeWrittenFailsInsteadOfPassingWithoutAReport() throws IOException {
+        Path config = project("def test_a():\n    pass\n");
+        Files.createDirectories(dir.resolve("test-results/junit.xml/blocker"));
+
+        CliRun run = CliRun.of("-c", config.toString(), "run");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("could not write").doesNotContain("All tests passed.");
+        assertThat(dir.resolve("test-results/summary.json")).content().contains("\"outcome\" : \"error\"");
+    }
+
+    @Test
     void badShardIsAOneLineErrorWithExitOne() throws IOException {
         Path config = project("def test_a():\n    pass\n");
 

@@ -3,6 +3,7 @@ package dev.offload.maven;
 import dev.offload.core.config.Config;
 import dev.offload.core.report.FinalSummary;
 import dev.offload.core.report.ProgressPrinter;
+import dev.offload.core.report.ReportLocation;
 import dev.offload.core.run.Collect;
 import dev.offload.core.run.OffloadRun;
 import dev.offload.core.run.RunAbortedException;
@@ -132,9 +133,7 @@ public class RunMojo extends AbstractOffloadMojo {
             var run = new OffloadRun(config.get(), options(), progress(), Clock.systemUTC());
             RunResult result = run.executeCancellingOnShutdown();
             FinalSummary.render(result, showEstimatedCost).lines().forEach(getLog()::info);
-            if (config.get().report().junit()) {
-                getLog().info("Report: " + config.get().report().junitPath());
-            }
+            ReportLocation.of(config.get().report()).ifPresent(path -> getLog().info("Report: " + path));
             new RunOutcome(result, config.get(), failOnFlaky, getLog()).apply();
         } catch (RunAbortedException e) {
             throw new MojoExecutionException(MojoErrors.withHint(MojoErrors.oneLine(e), e.hint()), e);

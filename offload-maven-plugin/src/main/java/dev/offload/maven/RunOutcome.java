@@ -1,10 +1,10 @@
 package dev.offload.maven;
 
 import dev.offload.core.config.Config;
+import dev.offload.core.report.ReportLocation;
 import dev.offload.core.run.RunResult;
 import dev.offload.core.run.TestOutcome;
 import dev.offload.core.run.Verdict;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
@@ -58,23 +58,14 @@ final class RunOutcome {
                 .filter(o -> o.verdict().isProblem())
                 .map(o -> o.test().id() + " [" + o.verdict() + "]")
                 .toList();
-        return "Offload: %d failed, %d not run, %d errors%n%s%nReport: %s"
+        String report =
+                ReportLocation.of(config.report()).map(p -> "%nReport: " + p).orElse("");
+        return ("Offload: %d failed, %d not run, %d errors%n%s" + report)
                 .formatted(
                         result.count(Verdict.FAILED),
                         result.count(Verdict.NOT_RUN),
                         result.count(Verdict.ERROR),
-                        listed(problems),
-                        reportPath());
-    }
-
-    /** The page a person should open next (SPEC §6.3): report.html, else the junit file, else the summary. */
-    private Path reportPath() {
-        if (config.report().html()) {
-            return config.report().outputDir().resolve("report.html");
-        }
-        return config.report().junit()
-                ? config.report().junitPath()
-                : config.report().outputDir().resolve("summary.json");
+                        listed(problems));
     }
 
     private List<String> ids(Verdict verdict) {

@@ -14,17 +14,22 @@ import java.nio.file.Path;
 final class RunReports {
     private RunReports() {}
 
+    /**
+     * Writes junit.xml, report.html and summary.json. The merged JUnit report is what CI reads: when it cannot be
+     * written the run fails (outcome {@code error}, exit 1) instead of passing without a report.
+     */
     static RunResult write(Config config, RunResult result, boolean failOnFlaky, RunObserver observer) {
+        RunResult reported = result;
         if (config.report().junit()) {
             try {
                 JunitReportWriter.write(result, config.report().junitPath());
             } catch (IOException e) {
-                observer.warning("could not write " + config.report().junitPath() + ": " + e.getMessage());
+                reported = result.withError("could not write " + config.report().junitPath() + ": " + e.getMessage());
             }
         }
-        writeHtml(config, result, observer);
-        writeSummary(config, result, failOnFlaky, observer);
-        return result;
+        writeHtml(config, reported, observer);
+        writeSummary(config, reported, failOnFlaky, observer);
+        return reported;
     }
 
     /** A run that stopped before its tests ran: no junit.xml, but the summary and a page showing the error. */

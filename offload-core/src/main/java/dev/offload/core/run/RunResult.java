@@ -30,6 +30,22 @@ public record RunResult(
         batches = List.copyOf(batches);
     }
 
+    /** The same run, failed because of {@code message} (e.g. its report could not be written). */
+    public RunResult withError(String message) {
+        return new RunResult(
+                runId,
+                startedAt,
+                finishedAt,
+                groups,
+                outcomes,
+                batches,
+                sandboxes,
+                shard,
+                estimatedCostUsd,
+                coreSeconds,
+                Optional.of(message));
+    }
+
     public long count(Verdict verdict) {
         return outcomes.stream().filter(o -> o.verdict() == verdict).count();
     }
