@@ -80,6 +80,7 @@ commands() {
         "xdist" "python3 -m pytest -n 2 -q -p no:cacheprovider" "true" \
         "offload" "java -jar $jar -c offload.toml run" "rm -rf results-offload" \
         "offload-nohedge" "java -jar $jar -c offload-nohedge.toml run" "rm -rf results-offload-nohedge" \
+        "offload, C1 JIT only" "java -XX:TieredStopAtLevel=1 -jar $jar -c offload.toml run" "rm -rf results-offload" \
         "ref: pytest serial" "python3 -m pytest -q -p no:cacheprovider" "true" \
         "ref: pytest --collect-only" "python3 -m pytest --collect-only -q -p no:cacheprovider" "true" \
         "ref: java -jar offload.jar --version" "java -jar $jar --version" "true"
@@ -119,11 +120,14 @@ for path in sys.argv[1:]:
     for r in json.load(open(path))["results"]:
         times.setdefault(r["command"], []).extend(r["times"])
 base = statistics.median(times["xdist"])
-print(f"{'command':<38} {'median':>8} {'min':>8} {'max':>8} {'/ xdist':>8}")
+base_min = min(times["xdist"])
+print(f"{'command':<38} {'median':>8} {'min':>8} {'max':>8} {'median/xdist':>13} {'min/xdist':>10}")
 for name, t in times.items():
     m = statistics.median(t)
-    print(f"{name:<38} {m:>7.2f}s {min(t):>7.2f}s {max(t):>7.2f}s {m / base:>8.2f}")
-print(f"\n{len(sys.argv) - 1} rounds; offload / xdist (median) = {statistics.median(times['offload']) / base:.2f}")
+    print(f"{name:<38} {m:>7.2f}s {min(t):>7.2f}s {max(t):>7.2f}s {m / base:>13.2f} {min(t) / base_min:>10.2f}")
+offload = times["offload"]
+print(f"\n{len(sys.argv) - 1} rounds; offload / xdist: median {statistics.median(offload) / base:.2f}, "
+      f"min {min(offload) / base_min:.2f}, per round " + " ".join(f"{o / x:.2f}" for o, x in zip(offload, times["xdist"])))
 EOF
 }
 
