@@ -61,7 +61,7 @@ public final class SchedulingBenchmark {
     }
 
     /** Runs {@code work} once cold, then {@code rounds} more times, and prints cold and median wall time and heap. */
-    private static <T> T measure(String name, int rounds, Supplier<T> work) {
+    static <T> T measure(String name, int rounds, Supplier<T> work) {
         long[] millis = new long[rounds];
         T result = null;
         long baseline = settledHeap();
@@ -83,7 +83,7 @@ public final class SchedulingBenchmark {
     }
 
     /** Collects garbage, resets the pools' peak counters and returns the heap in use. */
-    private static long settledHeap() {
+    static long settledHeap() {
         System.gc();
         long used = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -96,7 +96,7 @@ public final class SchedulingBenchmark {
     }
 
     /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one moment since the reset. */
-    private static long peakHeapSinceReset() {
+    static long peakHeapSinceReset() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -107,7 +107,7 @@ public final class SchedulingBenchmark {
     }
 
     /** A pytest-shaped suite: 1 % individual tests, 60 % with history, 20 % more with a previous junit time. */
-    private record Suite(List<DiscoveredTest> tests, Map<String, Double> history, Map<String, Double> junit) {
+    record Suite(List<DiscoveredTest> tests, Map<String, Double> history, Map<String, Double> junit) {
         static Suite synthetic(int count, Random random) {
             List<DiscoveredTest> tests = new ArrayList<>(count);
             Map<String, Double> history = new HashMap<>();
