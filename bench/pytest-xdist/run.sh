@@ -78,9 +78,9 @@ EOF
 commands() {
     printf '%s\t%s\t%s\n' \
         "xdist" "python3 -m pytest -n 2 -q -p no:cacheprovider" "true" \
-        "offload" "java -jar $jar -c offload.toml run" "rm -rf results-offload" \
-        "offload-nohedge" "java -jar $jar -c offload-nohedge.toml run" "rm -rf results-offload-nohedge" \
-        "offload, C1 JIT only" "java -XX:TieredStopAtLevel=1 -jar $jar -c offload.toml run" "rm -rf results-offload" \
+        "offload" "env OFFLOAD_JAR=$jar $root/scripts/offload -c offload.toml run" "rm -rf results-offload" \
+        "offload-nohedge" "env OFFLOAD_JAR=$jar $root/scripts/offload -c offload-nohedge.toml run" "rm -rf results-offload-nohedge" \
+        "ref: java -jar (default JIT)" "java -jar $jar -c offload.toml run" "rm -rf results-offload" \
         "ref: pytest serial" "python3 -m pytest -q -p no:cacheprovider" "true" \
         "ref: pytest --collect-only" "python3 -m pytest --collect-only -q -p no:cacheprovider" "true" \
         "ref: java -jar offload.jar --version" "java -jar $jar --version" "true"
