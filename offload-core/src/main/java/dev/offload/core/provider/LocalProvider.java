@@ -17,8 +17,12 @@ public final class LocalProvider implements Provider, AutoCloseable {
     /** SIGTERM → SIGKILL delay of SPEC §8.5. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
 
+    /** How long a timed-out batch may take to write its report after SIGINT, before SIGTERM. */
+    public static final Duration DEFAULT_INTERRUPT_GRACE = Duration.ofSeconds(3);
+
     private final LocalSettings settings;
     private final Duration grace;
+    private final Duration interruptGrace;
     private final LiveProcesses running = new LiveProcesses();
     private final Set<LocalSandbox> sandboxes = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook;
@@ -29,8 +33,17 @@ public final class LocalProvider implements Provider, AutoCloseable {
 
     /** @param grace time between SIGTERM and SIGKILL when a batch is stopped */
     public LocalProvider(LocalSettings settings, Duration grace) {
+        this(settings, grace, DEFAULT_INTERRUPT_GRACE);
+    }
+
+    /**
+     * @param grace time between SIGTERM and SIGKILL when a batch is stopped
+     * @param interruptGrace time between SIGINT and SIGTERM when a batch times out
+     */
+    public LocalProvider(LocalSettings settings, Duration grace, Duration interruptGrace) {
         this.settings = settings;
         this.grace = grace;
+        this.interruptGrace = interruptGrace;
         this.shutdownHook = new Thread(() -> running.killAll(grace), "offload-local-cleanup");
         try {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -75,7 +88,7 @@ public final class LocalProvider implements Provider, AutoCloseable {
 
     @Override
     public Sandbox create(int slot) {
-        LocalSandbox sandbox = new LocalSandbox(slot, settings, grace, running);
+        LocalSandbox sandbox = new LocalSandbox(slot, settings, grace, interruptGrace, running);
         sandboxes.add(sandbox);
         return sandbox;
     }

@@ -71,6 +71,63 @@ class LocalRunTest {
     }
 
     @Test
+    void timedOutPytestBatchKeepsTheResultsOfTestsThatReported() throws Exception {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/test_mixed.py"), """
+                import time
+
+                def test_one():
+                    pass
+
+                def test_two():
+                    pass
+
+                def test_three():
+                    pass
+
+                def test_zz_hangs():
+                    time.sleep(61)
+                """);
+        Path file = Files.writeString(dir.resolve("offload.toml"), """
+                [offload]
+                max_parallel = 1
+                test_timeout_secs = 5
+                impatiently_requeue_batches = false
+
+                [provider]
+                type = "local"
+                env = { PYTEST_DISABLE_PLUGIN_AUTOLOAD = "1" }
+
+                [framework]
+                type = "pytest"
+                paths = ["tests"]
+                command = "python3 -m pytest"
+
+                [groups.all]
+                retry_count = 0
+                """);
+        var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
+        List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void batchStarted(int number, int slot, int tests) {
+                batchSizes.add(tests);
+            }
+        };
+
+        RunResult result = new OffloadRun(
+                        ConfigLoader.load(file, options), RunOptions.defaults(), observer, Clock.systemUTC())
+                .execute();
+
+        String quick = "tests/test_mixed.py::test_";
+        assertThat(outcome(result, quick + "one").verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(outcome(result, quick + "three").verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(outcome(result, quick + "zz_hangs").verdict()).isEqualTo(Verdict.FAILED);
+        // The whole batch, then only the hanging test alone: the quick ones are not run again.
+        assertThat(batchSizes).containsExactly(4, 1);
+    }
+
+    @Test
     void batchThatKillsItselfIsAnErrorNamingTheExitWithoutDownloadRetries() throws Exception {
         // {result_file} mode: the runner should write JUnit XML there, but it dies first, every time.
         Config config = config(60, "kill -9 $$$$ # {tests} {result_file}");
