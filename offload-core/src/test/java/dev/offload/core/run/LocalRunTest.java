@@ -128,6 +128,30 @@ class LocalRunTest {
     }
 
     @Test
+    void fixedResultFileSharedByParallelLocalSandboxesIsWarnedAboutAtStart() throws Exception {
+        String run = "{ echo \"<testsuite>\"; for t in {tests}; do echo \"<testcase name=\\\"$t\\\"/>\"; done;"
+                + " echo \"</testsuite>\"; } > out.xml";
+        String shared = "framework.result_file 'out.xml' is shared by the local sandboxes, which all run in one"
+                + " directory: with max_parallel > 1 concurrent batches overwrite each other's results; put"
+                + " {result_file} in run_command instead";
+
+        assertThat(warnings(config(60, run, 2, "result_file = \"out.xml\""))).containsOnlyOnce(shared);
+        assertThat(warnings(config(60, run, 1, "result_file = \"out.xml\""))).doesNotContain(shared);
+    }
+
+    private static List<String> warnings(Config config) throws Exception {
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void warning(String line) {
+                warnings.add(line);
+            }
+        };
+        new OffloadRun(config, RunOptions.defaults(), observer, Clock.systemUTC()).execute();
+        return warnings;
+    }
+
+    @Test
     void batchThatKillsItselfIsAnErrorNamingTheExitWithoutDownloadRetries() throws Exception {
         // {result_file} mode: the runner should write JUnit XML there, but it dies first, every time.
         Config config = config(60, "kill -9 $$$$ # {tests} {result_file}");
@@ -147,9 +171,14 @@ class LocalRunTest {
     }
 
     private Config config(int timeoutSecs, String runCommand) throws Exception {
-        Path file = Files.writeString(dir.resolve("offload.toml"), """
+        return config(timeoutSecs, runCommand, 2, "");
+    }
+
+    private Config config(int timeoutSecs, String runCommand, int maxParallel, String moreFramework) throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("offload.toml"), """
                 [offload]
-                max_parallel = 2
+                max_parallel = %d
                 test_timeout_secs = %d
                 impatiently_requeue_batches = false
 
@@ -161,10 +190,11 @@ class LocalRunTest {
                 discover_command = "printf 'a\\\\nb\\\\nc\\\\n' # {filters}"
                 run_command = '%s'
                 test_id_format = "{name}"
+                %s
 
                 [groups.all]
                 retry_count = 0
-                """.formatted(timeoutSecs, runCommand));
+                """.formatted(maxParallel, timeoutSecs, runCommand, moreFramework));
         var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
         return ConfigLoader.load(file, options);
     }
