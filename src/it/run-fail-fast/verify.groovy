@@ -22,4 +22,5 @@ notRun.each { assert it.error.@message == 'not run: cancelled by --fail-fast' }
 def summary = new JsonSlurper().parse(new File(out, 'summary.json'))
 assert summary.counts.failed == 1
 assert summary.counts.not_run == 3
-assert summary.not_run_tests.size() == 3
+assert summary.not_run_tests*.id.sort() == notRun*.@name*.text().sort()
+assert summary.not_run_tests*.cause.unique() == ['cancelled by --fail-fast']

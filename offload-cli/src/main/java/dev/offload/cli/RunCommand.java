@@ -90,11 +90,10 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
 
     /**
      * The redrawn two-line progress needs a terminal (SPEC §15.1): not with {@code --ci}, {@code CI=true}, {@code -v}
-     * or when the console is not interactive. The JDK reports a console only when stdin and stdout are terminals;
-     * stderr is not checked separately.
+     * or when stderr, where it is drawn, is not a terminal.
      */
     private boolean interactive() {
-        return !ci && !"true".equals(System.getenv("CI")) && System.console() != null && !global().verbose();
+        return !ci && !"true".equals(System.getenv("CI")) && !global().verbose() && Terminal.stderrIsTerminal();
     }
 
     private void validateOptions() {

@@ -114,6 +114,37 @@ class RunCommandTest {
     }
 
     @Test
+    void missingShellIsAOneLineErrorBeforeAnyBatchRuns() throws IOException {
+        Path config = project("def test_a():\n    pass\n");
+        Files.writeString(
+                config,
+                Files.readString(config).replace("type = \"local\"", "type = \"local\"\nshell = \"/bin/nosuchsh\""));
+
+        CliRun run = CliRun.of("-c", config.toString(), "run");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("error: provider.shell '/bin/nosuchsh' not found; set [provider] shell to an installed shell")
+                .doesNotContain("Exception", "batch");
+    }
+
+    @Test
+    void missingWorkingDirectoryIsAOneLineErrorBeforeAnyBatchRuns() throws IOException {
+        Path config = project("def test_a():\n    pass\n");
+        Files.writeString(
+                config,
+                Files.readString(config).replace("type = \"local\"", "type = \"local\"\nworking_dir = \"gone\""));
+
+        CliRun run = CliRun.of("-c", config.toString(), "run");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("error: provider.working_dir '" + dir.resolve("gone")
+                        + "' is not a directory; create it or set [provider] working_dir to an existing directory")
+                .doesNotContain("Exception", "batch");
+    }
+
+    @Test
     void envWithoutEqualsIsAUsageError() throws IOException {
         Path config = project("def test_a():\n    pass\n");
 

@@ -69,15 +69,22 @@ final class ConfigValidator {
 
     private void checkOutputDir(Config config) throws ConfigException {
         Path projectRoot = options.projectRoot().orElse(file.dir());
-        Optional<String> refusal =
-                new OutputDirRules(home).refusal(config.report().outputDir(), projectRoot, file.path());
-        if (refusal.isPresent()) {
-            String message = "refusing output directory '" + config.report().outputDir() + "' (" + refusal.get()
-                    + "); Offload deletes its own files there, so choose a dedicated directory such as"
-                    + " \"test-results\"";
-            Optional<Node> node = tree.find("report", "output_dir");
-            throw node.isPresent() ? file.error(node.get(), message) : file.error("report.output_dir: " + message);
+        Path outputDir = config.report().outputDir();
+        Optional<String> notADirectory = OutputDirRules.notADirectory(outputDir);
+        if (notADirectory.isPresent()) {
+            throw outputDirError(notADirectory.get());
         }
+        Optional<String> refusal = new OutputDirRules(home).refusal(outputDir, projectRoot, file.path());
+        if (refusal.isPresent()) {
+            throw outputDirError("refusing output directory '" + outputDir + "' (" + refusal.get()
+                    + "); Offload deletes its own files there, so choose a dedicated directory such as"
+                    + " \"test-results\"");
+        }
+    }
+
+    private ConfigException outputDirError(String message) {
+        Optional<Node> node = tree.find("report", "output_dir");
+        return node.isPresent() ? file.error(node.get(), message) : file.error("report.output_dir: " + message);
     }
 
     private void checkFilters() throws ConfigException {

@@ -8,13 +8,21 @@ import java.util.Optional;
 /**
  * SPEC §4.13: Offload deletes its own entries inside {@code output_dir} at every run, so it refuses a directory
  * whose loss or clutter would hurt: the filesystem root, the user's home, the project root and any ancestor of the
- * config file.
+ * config file. It must also be a directory, or not exist yet.
  */
 final class OutputDirRules {
     private final Path home;
 
     OutputDirRules(Path home) {
         this.home = home;
+    }
+
+    /** The message for an output directory that is an existing file: the run could not write a report there. */
+    static Optional<String> notADirectory(Path outputDir) {
+        if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+            return Optional.of("'" + outputDir + "' exists and is not a directory; choose another path");
+        }
+        return Optional.empty();
     }
 
     /** Why {@code outputDir} is refused, or empty when it is acceptable. */

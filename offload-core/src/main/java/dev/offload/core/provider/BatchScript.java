@@ -27,22 +27,25 @@ public final class BatchScript {
     /**
      * Returns POSIX sh text running {@code frameworkScript} as batch {@code batchNumber}.
      *
-     * <p>{@code setsid} is run from a background job of a shell without job control, so it is never a process group
-     * leader and does not fork: {@code $!} is the new group's leader and {@code wait} gets its status. Without
-     * {@code setsid}, {@code set -m} gives background jobs their own group; where even that fails the command runs in
-     * the shell's group and no pgid file is written (the provider then stops the tree it can see).
+     * <p>{@code setsid} runs in the foreground: a freshly started child is never a process group leader, so it does not
+     * fork and its status is the batch's. It must not be a background job: a shell without job control starts those
+     * with SIGINT ignored, and then runners could not be interrupted into writing their reports when the batch times
+     * out (SPEC §10.6). Without {@code setsid}, {@code set -m} gives background jobs their own group (with default
+     * signals); where even that fails the command runs in the shell's group and no pgid file is written (the provider
+     * then stops the tree it can see).
      */
     public static String wrap(String frameworkScript, String resultDir, int batchNumber) {
         String pgid = Shell.quote(pgidFile(resultDir, batchNumber));
         String script = Shell.quote(frameworkScript);
-        String leader = "sh -c " + GROUP_LEADER + " offload-batch " + pgid + " " + script + " &\n";
+        String leader = "sh -c " + GROUP_LEADER + " offload-batch " + pgid + " " + script;
         return "mkdir -p " + Shell.quote(resultDir) + " || exit\n"
                 + ": > " + Shell.quote(startMarker(resultDir, batchNumber)) + " || exit\n"
                 + "if command -v setsid >/dev/null 2>&1; then\n"
-                + "  setsid " + leader
+                + "  setsid " + leader + "\n"
+                + "  exit \"$?\"\n"
                 + "elif (set -m) >/dev/null 2>&1; then\n"
                 + "  set -m\n"
-                + "  " + leader
+                + "  " + leader + " &\n"
                 + "  set +m\n"
                 + "else\n"
                 + "  sh -c " + script + " &\n"

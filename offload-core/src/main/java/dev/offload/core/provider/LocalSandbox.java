@@ -35,6 +35,7 @@ final class LocalSandbox implements Sandbox {
     private final int slot;
     private final LocalSettings settings;
     private final Duration grace;
+    private final Duration interruptGrace;
     private final LiveProcesses live;
     private final AtomicReference<Running> running = new AtomicReference<>();
 
@@ -47,10 +48,11 @@ final class LocalSandbox implements Sandbox {
         STOPPED
     }
 
-    LocalSandbox(int slot, LocalSettings settings, Duration grace, LiveProcesses live) {
+    LocalSandbox(int slot, LocalSettings settings, Duration grace, Duration interruptGrace, LiveProcesses live) {
         this.slot = slot;
         this.settings = settings;
         this.grace = grace;
+        this.interruptGrace = interruptGrace;
         this.live = live;
     }
 
@@ -98,6 +100,9 @@ final class LocalSandbox implements Sandbox {
         Ending ending;
         try {
             ending = await(process, batch, request.timeout());
+            if (ending == Ending.TIMED_OUT) {
+                tree.interrupt(interruptGrace); // lets the runner write the results it has (SPEC §10.6)
+            }
         } finally {
             // Also after a normal exit: background processes of the batch must not outlive it.
             tree.kill(grace);

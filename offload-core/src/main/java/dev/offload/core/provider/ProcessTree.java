@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every process of one batch: the started process, each descendant seen while it ran, and the members of the process
@@ -46,6 +47,44 @@ final class ProcessTree {
     /** Remembers the current descendants, which may be orphaned (and so invisible from the root) later. */
     void snapshot() {
         root.descendants().forEach(seen::add);
+    }
+
+    /**
+     * Sends SIGINT to the framework's process group (the recorded one, else the group the root leads) and waits up to
+     * {@code grace} for every process of the tree to exit. Test runners such as pytest and vitest still write their
+     * reports when interrupted, so a timed-out batch keeps the results of the tests that finished (SPEC §10.6).
+     * Returns at once when no group is known or the signal cannot be sent; {@link #kill} does the rest.
+     */
+    void interrupt(Duration grace) {
+        OptionalLong recorded = recordedGroup();
+        OptionalLong group = recorded.isPresent() ? recorded : rootGroup;
+        if (group.isEmpty() || ProcessGroup.members(group.getAsLong()).isEmpty() || !sendInterrupt(group.getAsLong())) {
+            return;
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (System.nanoTime() < deadline && members().stream().anyMatch(ProcStat::running)) {
+            if (pause()) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The JDK can only send SIGTERM and SIGKILL, so SIGINT goes through {@code kill}. */
+    private static boolean sendInterrupt(long pgid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + pgid)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            kill.getOutputStream().close();
+            return kill.waitFor(KILL_LIMIT.toMillis(), TimeUnit.MILLISECONDS) && kill.exitValue() == 0;
+        } catch (IOException e) {
+            return false; // no kill program: the batch is stopped with SIGTERM only
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Stops this tree: SIGTERM, then SIGKILL after {@code grace}. */

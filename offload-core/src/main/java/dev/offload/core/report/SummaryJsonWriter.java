@@ -62,15 +62,8 @@ public final class SummaryJsonWriter {
         root.put("estimated_cost_usd", result.estimatedCostUsd().orElse(null));
         ids(root.putArray("failed_tests"), result, Verdict.FAILED);
         ids(root.putArray("flaky_tests"), result, Verdict.FLAKY);
-        ids(root.putArray("not_run_tests"), result, Verdict.NOT_RUN);
-        ArrayNode errors = root.putArray("error_tests");
-        for (TestOutcome o : result.outcomes()) {
-            if (o.verdict() == Verdict.ERROR) {
-                errors.addObject()
-                        .put("id", o.test().id())
-                        .put("cause", o.cause().orElse(""));
-            }
-        }
+        withCauses(root.putArray("not_run_tests"), result, Verdict.NOT_RUN);
+        withCauses(root.putArray("error_tests"), result, Verdict.ERROR);
         ArrayNode slowest = root.putArray("slowest_batches");
         for (BatchRecord batch : SlowestBatches.of(result)) {
             slowest.addObject()
@@ -82,6 +75,17 @@ public final class SummaryJsonWriter {
         }
         root.put("error", result.error().orElse(null));
         return root;
+    }
+
+    /** {@code {id, cause}} objects: ERROR and NOT_RUN tests carry their cause in every report (SPEC §7.4). */
+    private static void withCauses(ArrayNode array, RunResult result, Verdict verdict) {
+        for (TestOutcome o : result.outcomes()) {
+            if (o.verdict() == verdict) {
+                array.addObject()
+                        .put("id", o.test().id())
+                        .put("cause", o.cause().orElse(""));
+            }
+        }
     }
 
     private static void ids(ArrayNode array, RunResult result, Verdict verdict) {

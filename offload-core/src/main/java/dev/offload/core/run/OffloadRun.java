@@ -1,6 +1,7 @@
 package dev.offload.core.run;
 
 import dev.offload.core.config.Config;
+import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.config.GroupConfig;
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.DiscoveryException;
@@ -77,6 +78,7 @@ public final class OffloadRun {
             cleanOutputDir();
             Framework framework = createFramework(started, shard);
             framework.runWarnings(options.failFast()).forEach(observer::warning);
+            sharedResultFileWarning().ifPresent(observer::warning);
             TestSelection selection = discover(framework, temp.path(), started, shard, previous);
             List<DiscoveredTest> tests = selection.selected();
             if (tests.isEmpty()) {
@@ -231,6 +233,21 @@ public final class OffloadRun {
                 retries,
                 estimates,
                 TEARDOWN_LIMIT);
+    }
+
+    /** Local sandboxes all run in one directory, so a fixed result file is written by every parallel batch. */
+    private Optional<String> sharedResultFileWarning() {
+        if (!(config.framework() instanceof FrameworkConfig.Default framework)
+                || !config.provider().type().equals("local")
+                || maxParallel() < 2) {
+            return Optional.empty();
+        }
+        return framework
+                .resultFile()
+                .map(
+                        file -> "framework.result_file '" + file
+                                + "' is shared by the local sandboxes, which all run in one directory: with max_parallel > 1"
+                                + " concurrent batches overwrite each other's results; put {result_file} in run_command instead");
     }
 
     private int maxParallel() {

@@ -586,6 +586,14 @@ class MalformedConfigTest {
                 "output_dir = \"..\"");
         add(
                 c,
+                "output_dir is an existing file",
+                "%F:8:1: report.output_dir: '%F' exists and is not a directory; choose another path",
+                "[offload]",
+                TAIL,
+                "[report]",
+                "output_dir = \"offload.toml\"");
+        add(
+                c,
                 "unbalanced quote in filters",
                 "%F:7:1: groups.all.filters: unclosed single quote in '-m 'not slow'",
                 "[offload]",

@@ -50,6 +50,19 @@ class BatchScriptTest {
     }
 
     @Test
+    void frameworkCommandDoesNotIgnoreSigintSoATimedOutRunnerCanBeInterrupted() throws Exception {
+        Path seen = dir.resolve("sigign");
+        String framework = "grep SigIgn /proc/$$/status > " + Shell.quote(seen.toString());
+
+        assertThat(run(BatchScript.wrap(framework, dir.resolve("r").toString(), 6), Map.of()))
+                .isZero();
+
+        long ignored =
+                Long.parseLong(Files.readString(seen).replace("SigIgn:", "").trim(), 16);
+        assertThat(ignored & (1L << 1)).as("SIGINT (2) ignored").isZero();
+    }
+
+    @Test
     void withoutSetsidTheStatusStillPropagates() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         for (String tool : new String[] {"sh", "mkdir"}) {

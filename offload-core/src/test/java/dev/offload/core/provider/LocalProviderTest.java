@@ -1,6 +1,7 @@
 package dev.offload.core.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offload.core.config.OffloadSettings;
 import dev.offload.core.config.ProviderConfig;
@@ -41,6 +42,7 @@ class LocalProviderTest {
 
     @Test
     void configDirectoryIsTheDefaultWorkingDirAndProjectRootIsConfigRelative() throws Exception {
+        Files.createDirectories(dir.resolve("proj"));
         try (LocalProvider provider =
                 LocalProvider.from(local(Optional.empty()), offload(Optional.empty(), "sub/../proj"), dir, dir)) {
             Sandbox sandbox = provider.create(0);
@@ -51,12 +53,22 @@ class LocalProviderTest {
     }
 
     @Test
-    void blankProjectRootMeansTheWorkingDirectory() {
+    void blankProjectRootMeansTheWorkingDirectory() throws Exception {
+        Files.createDirectories(dir.resolve("w"));
         try (LocalProvider provider =
                 LocalProvider.from(local(Optional.of("w")), offload(Optional.empty(), ""), dir, dir)) {
             assertThat(provider.create(1).projectRoot())
                     .isEqualTo(dir.resolve("w").toString());
         }
+    }
+
+    @Test
+    void missingProjectRootIsReportedWithItsKeyBeforeAnyBatch() {
+        assertThatThrownBy(
+                        () -> LocalProvider.from(local(Optional.empty()), offload(Optional.empty(), "nope"), dir, dir))
+                .isInstanceOf(ProviderException.class)
+                .hasMessage("offload.sandbox_project_root 'nope' is not a directory (" + dir.resolve("nope")
+                        + "); create it or set [offload] sandbox_project_root to an existing directory");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.offload.core.run.RunResult;
 import dev.offload.core.run.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -59,6 +60,21 @@ class JunitReportWriterTest {
                 .contains("<error message=\"not run: cancelled by --fail-fast\" type=\"offload.NotRun\"");
         assertThat(xml.indexOf("name=\"unit\"")).isLessThan(xml.indexOf("name=\"slow\""));
         assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void reportIsReadableByGroupAndOthersLikeAnyBuildOutput() throws Exception {
+        Path junit = dir.resolve("junit.xml");
+        Path summary = dir.resolve("summary.json");
+
+        JunitReportWriter.write(mixedRun(), junit);
+        SummaryJsonWriter.write(mixedRun(), Path.of("/repo/offload.toml"), "0.1.0", summary);
+
+        for (Path file : List.of(junit, summary)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as(file.getFileName().toString())
+                    .isEqualTo("rw-r--r--");
+        }
     }
 
     @Test

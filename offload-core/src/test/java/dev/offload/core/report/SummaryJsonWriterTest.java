@@ -61,7 +61,8 @@ class SummaryJsonWriterTest {
         assertThat(json.get("estimated_cost_usd").isNull()).isTrue();
         assertThat(json.get("failed_tests").toString()).isEqualTo("[\"x\"]");
         assertThat(json.get("flaky_tests").toString()).isEqualTo("[\"f\"]");
-        assertThat(json.get("not_run_tests").toString()).isEqualTo("[\"n\"]");
+        assertThat(json.get("not_run_tests").toString())
+                .isEqualTo("[{\"id\":\"n\",\"cause\":\"cancelled by --fail-fast\"}]");
         assertThat(json.get("error_tests").toString())
                 .isEqualTo("[{\"id\":\"e\",\"cause\":\"sandbox died: exit 137\"}]");
         assertThat(json.get("slowest_batches")).hasSize(5);

@@ -71,6 +71,87 @@ class LocalRunTest {
     }
 
     @Test
+    void timedOutPytestBatchKeepsTheResultsOfTestsThatReported() throws Exception {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/test_mixed.py"), """
+                import time
+
+                def test_one():
+                    pass
+
+                def test_two():
+                    pass
+
+                def test_three():
+                    pass
+
+                def test_zz_hangs():
+                    time.sleep(61)
+                """);
+        Path file = Files.writeString(dir.resolve("offload.toml"), """
+                [offload]
+                max_parallel = 1
+                test_timeout_secs = 5
+                impatiently_requeue_batches = false
+
+                [provider]
+                type = "local"
+                env = { PYTEST_DISABLE_PLUGIN_AUTOLOAD = "1" }
+
+                [framework]
+                type = "pytest"
+                paths = ["tests"]
+                command = "python3 -m pytest"
+
+                [groups.all]
+                retry_count = 0
+                """);
+        var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
+        List<Integer> batchSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void batchStarted(int number, int slot, int tests) {
+                batchSizes.add(tests);
+            }
+        };
+
+        RunResult result = new OffloadRun(
+                        ConfigLoader.load(file, options), RunOptions.defaults(), observer, Clock.systemUTC())
+                .execute();
+
+        String quick = "tests/test_mixed.py::test_";
+        assertThat(outcome(result, quick + "one").verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(outcome(result, quick + "three").verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(outcome(result, quick + "zz_hangs").verdict()).isEqualTo(Verdict.FAILED);
+        // The whole batch, then only the hanging test alone: the quick ones are not run again.
+        assertThat(batchSizes).containsExactly(4, 1);
+    }
+
+    @Test
+    void fixedResultFileSharedByParallelLocalSandboxesIsWarnedAboutAtStart() throws Exception {
+        String run = "{ echo \"<testsuite>\"; for t in {tests}; do echo \"<testcase name=\\\"$t\\\"/>\"; done;"
+                + " echo \"</testsuite>\"; } > out.xml";
+        String shared = "framework.result_file 'out.xml' is shared by the local sandboxes, which all run in one"
+                + " directory: with max_parallel > 1 concurrent batches overwrite each other's results; put"
+                + " {result_file} in run_command instead";
+
+        assertThat(warnings(config(60, run, 2, "result_file = \"out.xml\""))).containsOnlyOnce(shared);
+        assertThat(warnings(config(60, run, 1, "result_file = \"out.xml\""))).doesNotContain(shared);
+    }
+
+    private static List<String> warnings(Config config) throws Exception {
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void warning(String line) {
+                warnings.add(line);
+            }
+        };
+        new OffloadRun(config, RunOptions.defaults(), observer, Clock.systemUTC()).execute();
+        return warnings;
+    }
+
+    @Test
     void batchThatKillsItselfIsAnErrorNamingTheExitWithoutDownloadRetries() throws Exception {
         // {result_file} mode: the runner should write JUnit XML there, but it dies first, every time.
         Config config = config(60, "kill -9 $$$$ # {tests} {result_file}");
@@ -90,9 +171,14 @@ class LocalRunTest {
     }
 
     private Config config(int timeoutSecs, String runCommand) throws Exception {
-        Path file = Files.writeString(dir.resolve("offload.toml"), """
+        return config(timeoutSecs, runCommand, 2, "");
+    }
+
+    private Config config(int timeoutSecs, String runCommand, int maxParallel, String moreFramework) throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("offload.toml"), """
                 [offload]
-                max_parallel = 2
+                max_parallel = %d
                 test_timeout_secs = %d
                 impatiently_requeue_batches = false
 
@@ -104,10 +190,11 @@ class LocalRunTest {
                 discover_command = "printf 'a\\\\nb\\\\nc\\\\n' # {filters}"
                 run_command = '%s'
                 test_id_format = "{name}"
+                %s
 
                 [groups.all]
                 retry_count = 0
-                """.formatted(timeoutSecs, runCommand));
+                """.formatted(maxParallel, timeoutSecs, runCommand, moreFramework));
         var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
         return ConfigLoader.load(file, options);
     }
