@@ -10,16 +10,12 @@ import dev.offload.core.schedule.RunningBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -35,7 +31,7 @@ final class Dispatcher {
     private final RunObserver observer;
     private final Clock clock;
     private final VerdictLedger ledger;
-    private final Deque<QueuedBatch> queue = new ArrayDeque<>();
+    private final BatchQueue queue;
     private final Map<Integer, Running> running = new LinkedHashMap<>();
     private final List<BatchRecord> finished = new ArrayList<>();
     private int nextNumber;
@@ -63,7 +59,7 @@ final class Dispatcher {
         this.observer = observer;
         this.clock = clock;
         this.ledger = new VerdictLedger(tests, settings.retryCounts(), this::onDecided);
-        initialQueue.forEach(ids -> queue.add(QueuedBatch.initial(ids)));
+        this.queue = new BatchQueue(initialQueue);
         this.openSlots = slots;
         this.over = ledger.allDecided();
     }
@@ -200,21 +196,8 @@ final class Dispatcher {
     }
 
     private Optional<Assignment> takeQueued(int slot) {
-        for (Iterator<QueuedBatch> it = queue.iterator(); it.hasNext(); ) {
-            QueuedBatch queued = it.next();
-            boolean excluded = queued.excludedSlot().orElse(-1) == slot && openSlots > 1;
-            if (excluded) {
-                continue;
-            }
-            it.remove();
-            List<String> ids = queued.ids().stream()
-                    .filter(id -> !ledger.state(id).decided())
-                    .toList();
-            if (!ids.isEmpty()) {
-                return Optional.of(start(slot, ids, queued.kind(), false));
-            }
-        }
-        return Optional.empty();
+        return queue.take(slot, openSlots > 1, id -> !ledger.state(id).decided())
+                .map(queued -> start(slot, queued.ids(), queued.kind(), false));
     }
 
     private Optional<Assignment> takeHedge(int slot) {
@@ -289,7 +272,7 @@ final class Dispatcher {
             }
         }
         if (!retries.isEmpty()) {
-            queue.addFirst(new QueuedBatch(retries, QueuedBatch.Kind.RETRY, OptionalInt.of(batch.slot())));
+            queue.retry(retries, batch.slot());
         }
         if (report.timedOut()) {
             return BatchOutcome.ERROR;
@@ -303,12 +286,12 @@ final class Dispatcher {
             int secs = (int) settings.batchTimeout().toSeconds();
             var next = ledger.recordTimeout(id, batch.number(), batch.slot(), secs);
             if (next == VerdictLedger.Next.RUN_ALONE) {
-                queue.addFirst(new QueuedBatch(List.of(id), QueuedBatch.Kind.SOLO_AFTER_TIMEOUT, OptionalInt.empty()));
+                queue.runAloneAfterTimeout(id);
             }
             return next == VerdictLedger.Next.DECIDED;
         }
         if (ledger.recordMissing(id) == VerdictLedger.Next.REQUEUE) {
-            queue.addFirst(new QueuedBatch(List.of(id), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
+            queue.requeueAlone(id);
         }
         return false;
     }
@@ -324,14 +307,7 @@ final class Dispatcher {
                 }
             }
         }
-        if (requeue.size() == 1) {
-            queue.addFirst(new QueuedBatch(requeue, QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
-        } else if (requeue.size() > 1) {
-            int half = requeue.size() / 2;
-            queue.addFirst(new QueuedBatch(
-                    requeue.subList(half, requeue.size()), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
-            queue.addFirst(new QueuedBatch(requeue.subList(0, half), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
-        }
+        queue.requeueInHalves(requeue);
     }
 
     private Attempt toAttempt(Assignment batch, TestCaseResult result, BatchReport report) {

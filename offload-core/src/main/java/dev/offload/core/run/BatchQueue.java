@@ -1,0 +1,77 @@
+package dev.offload.core.run;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Predicate;
+
+/**
+ * The batches waiting for a sandbox (SPEC §9.3, §9.5): the initial plan in queue order, with retries and re-queues
+ * put in front. Not thread-safe: the {@link Dispatcher} uses it under its lock.
+ */
+final class BatchQueue {
+    private final Deque<QueuedBatch> queue = new ArrayDeque<>();
+
+    BatchQueue(List<List<String>> initial) {
+        initial.forEach(ids -> queue.add(QueuedBatch.initial(ids)));
+    }
+
+    boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    void clear() {
+        queue.clear();
+    }
+
+    /**
+     * Takes the first batch this slot may run, without its decided tests; a batch left empty is dropped without a
+     * number. A retry avoids the slot where its failure happened unless no other slot is open.
+     *
+     * @return the batch kind and its remaining ids
+     */
+    Optional<QueuedBatch> take(int slot, boolean otherSlotsOpen, Predicate<String> undecided) {
+        for (Iterator<QueuedBatch> it = queue.iterator(); it.hasNext(); ) {
+            QueuedBatch queued = it.next();
+            if (queued.excludedSlot().orElse(-1) == slot && otherSlotsOpen) {
+                continue;
+            }
+            it.remove();
+            List<String> ids = queued.ids().stream().filter(undecided).toList();
+            if (!ids.isEmpty()) {
+                return Optional.of(new QueuedBatch(ids, queued.kind(), queued.excludedSlot()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The failed tests of one batch, retried at once, elsewhere when possible (SPEC §10.4). */
+    void retry(List<String> ids, int failedOnSlot) {
+        queue.addFirst(new QueuedBatch(ids, QueuedBatch.Kind.RETRY, OptionalInt.of(failedOnSlot)));
+    }
+
+    /** A test that timed out runs once more alone (SPEC §10.6). */
+    void runAloneAfterTimeout(String id) {
+        queue.addFirst(new QueuedBatch(List.of(id), QueuedBatch.Kind.SOLO_AFTER_TIMEOUT, OptionalInt.empty()));
+    }
+
+    /** A test missing from an otherwise valid result runs again alone (SPEC §10.5). */
+    void requeueAlone(String id) {
+        requeueInHalves(List.of(id));
+    }
+
+    /** Tests of a batch that hit an infrastructure error, split in two halves down to single tests (SPEC §10.5). */
+    void requeueInHalves(List<String> ids) {
+        if (ids.size() <= 1) {
+            ids.forEach(
+                    id -> queue.addFirst(new QueuedBatch(List.of(id), QueuedBatch.Kind.REQUEUE, OptionalInt.empty())));
+            return;
+        }
+        int half = ids.size() / 2;
+        queue.addFirst(new QueuedBatch(ids.subList(half, ids.size()), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
+        queue.addFirst(new QueuedBatch(ids.subList(0, half), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
+    }
+}
