@@ -1,5 +1,6 @@
 package dev.offload.cli;
 
+import dev.offload.core.CauseChain;
 import dev.offload.core.config.ConfigException;
 import dev.offload.core.framework.DiscoveryException;
 import dev.offload.core.framework.ResultFileException;
@@ -35,7 +36,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleExecutionException(Exception error, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        List<String> messages = Causes.messages(error);
+        List<String> messages = CauseChain.messages(error);
         err.println("error: " + messages.get(0));
         messages.stream().skip(1).forEach(cause -> err.println("  caused by: " + cause));
         if (error instanceof RunAbortedException aborted && !aborted.hint().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.offload.cli;
 
+import dev.offload.core.CauseChain;
 import dev.offload.core.config.Config;
 import dev.offload.core.config.ConfigException;
 import dev.offload.core.config.ConfigSummary;
@@ -24,7 +25,7 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
             return ExitCode.OK;
         } catch (ConfigException e) {
             // validate owns its failure line (SPEC §5.4) rather than the generic "error:" form.
-            err.println("Configuration error: " + Causes.oneLine(e));
+            err.println("Configuration error: " + CauseChain.oneLine(e));
             return ExitCode.ERROR;
         }
     }

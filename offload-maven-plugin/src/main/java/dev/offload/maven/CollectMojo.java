@@ -47,7 +47,7 @@ public class CollectMojo extends AbstractOffloadMojo {
             String text = Collect.render(config.get(), chosen, Optional.ofNullable(shard), progress);
             text.lines().forEach(getLog()::info);
         } catch (RunAbortedException e) {
-            throw new MojoExecutionException(MojoErrors.withHint(MojoErrors.oneLine(e), e.hint()), e);
+            throw MojoErrors.aborted(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Offload collect interrupted", e);

@@ -1,9 +1,9 @@
 package dev.offload.maven;
 
+import dev.offload.core.CauseChain;
 import dev.offload.core.config.ConfigException;
+import dev.offload.core.run.RunAbortedException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
@@ -27,20 +27,12 @@ final class MojoErrors {
         return message + System.lineSeparator() + hint;
     }
 
-    /**
-     * The messages of the exception and its causes joined with {@code ": "}; a cause whose message the previous one
-     * already contains is left out, since core code often wraps as {@code "...: " + cause.getMessage()}.
-     */
     static String oneLine(Throwable error) {
-        List<String> messages = new ArrayList<>();
-        String previous = "";
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            if (!previous.contains(message)) {
-                messages.add(message);
-            }
-            previous = message;
-        }
-        return String.join(": ", messages);
+        return CauseChain.oneLine(error);
+    }
+
+    /** A run that stopped before its tests ran: its cause chain, then what to do. */
+    static MojoExecutionException aborted(RunAbortedException error) {
+        return new MojoExecutionException(withHint(oneLine(error), error.hint()), error);
     }
 }

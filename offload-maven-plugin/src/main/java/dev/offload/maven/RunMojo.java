@@ -136,7 +136,7 @@ public class RunMojo extends AbstractOffloadMojo {
             ReportLocation.of(config.get().report()).ifPresent(path -> getLog().info("Report: " + path));
             new RunOutcome(result, config.get(), failOnFlaky, getLog()).apply();
         } catch (RunAbortedException e) {
-            throw new MojoExecutionException(MojoErrors.withHint(MojoErrors.oneLine(e), e.hint()), e);
+            throw MojoErrors.aborted(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Offload run interrupted", e);

@@ -92,7 +92,7 @@ final class ConfigValidator {
             Optional<Node> filters = group.find("filters");
             if (filters.isPresent()) {
                 String text = (String) filters.get().value();
-                Optional<String> unclosed = QuoteBalance.unclosed(text);
+                Optional<String> unclosed = ShellWords.unclosedQuote(text);
                 if (unclosed.isPresent()) {
                     throw file.error(filters.get(), "unclosed " + unclosed.get() + " in '" + text + "'");
                 }

@@ -3,6 +3,7 @@ package dev.offload.core.framework;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offload.core.config.FrameworkConfig;
+import dev.offload.core.config.ShellWords;
 import dev.offload.core.provider.Shell;
 import dev.offload.core.report.JunitXmlParser;
 import java.io.IOException;

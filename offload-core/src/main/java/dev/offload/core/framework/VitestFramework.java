@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offload.core.config.FrameworkConfig;
+import dev.offload.core.config.ShellWords;
 import dev.offload.core.provider.Shell;
 import java.io.IOException;
 import java.nio.file.Files;

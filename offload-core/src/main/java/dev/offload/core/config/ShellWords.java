@@ -1,7 +1,8 @@
-package dev.offload.core.framework;
+package dev.offload.core.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Splits a string into words like a POSIX shell does, without expanding anything: used for {@code command},
@@ -22,6 +23,27 @@ public final class ShellWords {
      */
     public static List<String> split(String text) {
         return new Splitter(text).words();
+    }
+
+    /** The kind of quote {@code text} leaves open ("single quote", "double quote"), or empty when it has none. */
+    public static Optional<String> unclosedQuote(String text) {
+        try {
+            split(text);
+            return Optional.empty();
+        } catch (UnclosedQuote e) {
+            return Optional.of(e.kind);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a trailing backslash, not a quote
+        }
+    }
+
+    private static final class UnclosedQuote extends IllegalArgumentException {
+        private final String kind;
+
+        UnclosedQuote(String kind, String message) {
+            super(message);
+            this.kind = kind;
+        }
     }
 
     private static final class Splitter {
@@ -106,7 +128,8 @@ public final class ShellWords {
         }
 
         private IllegalArgumentException unclosed(String what, int start) {
-            return new IllegalArgumentException(
+            return new UnclosedQuote(
+                    what,
                     "unclosed " + what + " at character " + (start + 1) + " in: " + text + " (close it or escape it)");
         }
     }

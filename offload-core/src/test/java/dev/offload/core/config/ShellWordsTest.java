@@ -1,4 +1,4 @@
-package dev.offload.core.framework;
+package dev.offload.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
