@@ -30,12 +30,23 @@ final class UnknownKeys {
             } else if (entry.getValue().isTable()) {
                 Optional<List<String>> known = ConfigSchema.keysOf(table, providerType, frameworkType);
                 if (known.isPresent()) {
-                    String kind = table.equals("provider") ? "provider" : "framework";
-                    String type = table.equals("provider") ? providerType : frameworkType;
-                    checkTable(entry.getValue(), known.get(), kind, type);
+                    checkTable(entry.getValue(), known.get(), typedKind(table), typeOf(table));
                 }
             }
         }
+    }
+
+    /** {@code provider} and {@code framework} have per-type keys; every other table has one key set. */
+    private static String typedKind(String table) {
+        return table.equals("provider") || table.equals("framework") ? table : "";
+    }
+
+    private String typeOf(String table) {
+        return switch (table) {
+            case "provider" -> providerType;
+            case "framework" -> frameworkType;
+            default -> "";
+        };
     }
 
     /** {@code kind}/{@code type} are set for the typed tables, empty otherwise. */

@@ -54,6 +54,13 @@ class UnknownKeysTest {
     }
 
     @Test
+    void frameworkKeyInAnotherTableIsAnUnknownKeyThereNotAFrameworkTypeMismatch() throws Exception {
+        fixture.load(ConfigFixture.MINIMAL.replace("[offload]\n", "[offload]\npaths = [\"tests\"]\n"));
+
+        assertThat(fixture.warnings).containsExactly(fixture.name() + ":2:1: warning: unknown key 'offload.paths'");
+    }
+
+    @Test
     void farFromAnyKnownKeyHasNoSuggestion() throws Exception {
         fixture.load(ConfigFixture.MINIMAL.replace("[offload]\n", "[offload]\nbanana = 1\n"));
 
