@@ -37,7 +37,7 @@ final class CollectCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException, RunAbortedException, InterruptedException {
         PrintWriter err = err();
-        Config config = global().loadConfig(false, err);
+        Config config = loadConfig(false);
         return collect(config, Optional.ofNullable(shard), format == Collect.Format.JSON);
     }
 

@@ -33,7 +33,7 @@ final class LogsCommand extends Subcommand implements Callable<Integer> {
     public Integer call() throws ConfigException {
         PrintWriter out = out();
         PrintWriter err = err();
-        Config config = global().loadConfig(false, err);
+        Config config = loadConfig(false);
         var filter = new LogsQuery.Filter(failures, errors, flaky, tests, Optional.ofNullable(testRegex));
         LogsQuery.Result result =
                 LogsQuery.run(config.report().outputDir(), config.report().junitFile(), filter);

@@ -61,7 +61,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
         validateOptions();
         PrintWriter out = out();
         PrintWriter err = err();
-        Config config = global().loadConfig(false, err);
+        Config config = loadConfig(false);
         if (collectOnly) {
             return new CollectCommand(root, spec).collect(config, Optional.ofNullable(shard), false);
         }

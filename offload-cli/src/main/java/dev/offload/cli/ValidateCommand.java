@@ -20,7 +20,7 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
         PrintWriter out = out();
         PrintWriter err = err();
         try {
-            Config config = global().loadConfig(strict, err);
+            Config config = loadConfig(strict);
             out.print(withTrailingNewline(ConfigSummary.render(config)));
             return ExitCode.OK;
         } catch (ConfigException e) {

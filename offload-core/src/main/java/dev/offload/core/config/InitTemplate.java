@@ -9,10 +9,10 @@ import java.util.List;
  */
 public final class InitTemplate {
     /** Provider types {@code init --provider} accepts; the first is the default. */
-    public static final List<String> PROVIDERS = List.of("local", "default", "modal", "docker", "ssh");
+    public static final List<String> PROVIDERS = List.copyOf(ConfigSchema.PROVIDER.keySet());
 
     /** Framework types {@code init --framework} accepts; the first is the default. */
-    public static final List<String> FRAMEWORKS = List.of("pytest", "nextest", "vitest", "default", "junit");
+    public static final List<String> FRAMEWORKS = List.copyOf(ConfigSchema.FRAMEWORK.keySet());
 
     private InitTemplate() {}
 

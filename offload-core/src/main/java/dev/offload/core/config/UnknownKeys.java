@@ -30,7 +30,7 @@ final class UnknownKeys {
             } else if (entry.getValue().isTable()) {
                 Optional<List<String>> known = ConfigSchema.keysOf(table, providerType, frameworkType);
                 if (known.isPresent()) {
-                    checkTable(entry.getValue(), known.get(), typedKind(table), typeOf(table));
+                    checkTable(entry.getValue(), known.get(), typedKind(table), typeOf(table, config));
                 }
             }
         }
@@ -41,10 +41,10 @@ final class UnknownKeys {
         return table.equals("provider") || table.equals("framework") ? table : "";
     }
 
-    private String typeOf(String table) {
+    private static String typeOf(String table, Config config) {
         return switch (table) {
-            case "provider" -> providerType;
-            case "framework" -> frameworkType;
+            case "provider" -> config.provider().type();
+            case "framework" -> config.framework().type();
             default -> "";
         };
     }

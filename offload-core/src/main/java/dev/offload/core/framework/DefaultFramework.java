@@ -4,7 +4,6 @@ import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.framework.TestCaseResult.Failure;
 import dev.offload.core.framework.TestCaseResult.Status;
 import dev.offload.core.provider.Shell;
-import dev.offload.core.report.JunitXmlParser;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -77,11 +76,6 @@ public final class DefaultFramework implements Framework {
                 + "if [ -f " + runnerFile + " ]; then cp " + runnerFile + " " + Shell.quote(result) + " || exit 1; fi\n"
                 + "exit $status\n";
         return new BatchCommand(script, Map.of(), workingSubdir, Optional.of(result));
-    }
-
-    @Override
-    public List<TestCaseResult> readResults(Path localResultFile, BatchRequest request) throws ResultFileException {
-        return JunitXmlParser.parse(localResultFile);
     }
 
     @Override

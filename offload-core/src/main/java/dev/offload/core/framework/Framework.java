@@ -1,5 +1,6 @@
 package dev.offload.core.framework;
 
+import dev.offload.core.report.JunitXmlParser;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,7 +23,9 @@ public interface Framework {
      *
      * @throws ResultFileException when the file is empty or unparseable (an infrastructure error)
      */
-    List<TestCaseResult> readResults(Path localResultFile, BatchRequest request) throws ResultFileException;
+    default List<TestCaseResult> readResults(Path localResultFile, BatchRequest request) throws ResultFileException {
+        return JunitXmlParser.parse(localResultFile); // JUnit XML unless the framework says otherwise (vitest: JSON)
+    }
 
     /**
      * Per-test results when a batch has no result file ({@link BatchCommand#resultPath()} empty): the default

@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.config.ShellWords;
 import dev.offload.core.provider.Shell;
-import dev.offload.core.report.JunitXmlParser;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -147,11 +145,6 @@ public final class NextestFramework implements Framework {
             }
         });
         return out.append('"').toString();
-    }
-
-    @Override
-    public List<TestCaseResult> readResults(Path localResultFile, BatchRequest request) throws ResultFileException {
-        return JunitXmlParser.parse(localResultFile);
     }
 
     @Override

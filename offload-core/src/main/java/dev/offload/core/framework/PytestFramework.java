@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.config.ShellWords;
 import dev.offload.core.provider.Shell;
-import dev.offload.core.report.JunitXmlParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,11 +86,6 @@ public final class PytestFramework implements Framework {
                 + "export PYTHONPATH\n"
                 + Shell.join(argv) + "\n";
         return new BatchCommand(script, Map.of(), Optional.empty(), Optional.of(result));
-    }
-
-    @Override
-    public List<TestCaseResult> readResults(Path localResultFile, BatchRequest request) throws ResultFileException {
-        return JunitXmlParser.parse(localResultFile);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.offload.core.framework;
 
+import dev.offload.core.scripts.BundledScripts;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 final class PytestPlugin {
     static final String MODULE = "offload_pytest";
     static final String FILE_NAME = MODULE + ".py";
-    private static final String RESOURCE = "/dev/offload/scripts/" + FILE_NAME;
     private static final String SOURCE = load();
 
     private PytestPlugin() {}
@@ -27,14 +25,9 @@ final class PytestPlugin {
     }
 
     private static String load() {
-        try (InputStream in = PytestPlugin.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(
-                        "bundled resource " + RESOURCE + " is missing from the offload-core jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled resource " + RESOURCE, e);
-        }
+        byte[] content = BundledScripts.content(FILE_NAME)
+                .orElseThrow(() -> new IllegalStateException(
+                        "bundled script " + FILE_NAME + " is missing from the offload-core jar"));
+        return new String(content, StandardCharsets.UTF_8);
     }
 }

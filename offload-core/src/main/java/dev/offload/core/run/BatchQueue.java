@@ -1,5 +1,6 @@
 package dev.offload.core.run;
 
+import dev.offload.core.schedule.BatchPlanner;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -65,13 +66,9 @@ final class BatchQueue {
 
     /** Tests of a batch that hit an infrastructure error, split in two halves down to single tests (SPEC §10.5). */
     void requeueInHalves(List<String> ids) {
-        if (ids.size() <= 1) {
-            ids.forEach(
-                    id -> queue.addFirst(new QueuedBatch(List.of(id), QueuedBatch.Kind.REQUEUE, OptionalInt.empty())));
-            return;
+        List<List<String>> halves = BatchPlanner.splitInHalves(ids);
+        for (int i = halves.size() - 1; i >= 0; i--) { // the first half ends up in front
+            queue.addFirst(new QueuedBatch(halves.get(i), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
         }
-        int half = ids.size() / 2;
-        queue.addFirst(new QueuedBatch(ids.subList(half, ids.size()), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
-        queue.addFirst(new QueuedBatch(ids.subList(0, half), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
     }
 }

@@ -276,7 +276,7 @@ public final class OffloadRun {
     }
 
     private static Orchestrator.Execution emptyExecution() {
-        return new Orchestrator.Execution(List.of(), List.of(), 0, 0, List.of());
+        return new Orchestrator.Execution(List.of(), List.of(), 0, 0);
     }
 
     private RunAbortedException abort(

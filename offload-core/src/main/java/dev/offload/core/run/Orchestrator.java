@@ -34,14 +34,9 @@ public final class Orchestrator {
      * @param outcomes exactly one per discovered test, in discovery order
      * @param sandboxes sandboxes created
      * @param sandboxSeconds sum of sandbox lifetimes, for the cost estimate
-     * @param leftoverSandboxes ids not confirmed destroyed
      */
     public record Execution(
-            List<TestOutcome> outcomes,
-            List<BatchRecord> batches,
-            int sandboxes,
-            double sandboxSeconds,
-            List<String> leftoverSandboxes) {}
+            List<TestOutcome> outcomes, List<BatchRecord> batches, int sandboxes, double sandboxSeconds) {}
 
     public Orchestrator(
             Framework framework, Provider provider, RunSettings settings, RunObserver observer, Clock clock) {
@@ -83,26 +78,25 @@ public final class Orchestrator {
         }
         interrupted |= Thread.interrupted();
         observer.finished();
-        List<String> leftovers = teardown(registry);
+        teardown(registry);
         if (interrupted && pendingCancel.get() == null) {
             Thread.currentThread().interrupt();
             throw new InterruptedException("run interrupted");
         }
         // Interrupted because of cancel(): the outcomes already say so (NOT_RUN with the cause).
-        return new Execution(
-                dispatch.outcomes(), dispatch.batches(), registry.created(), registry.sandboxSeconds(), leftovers);
+        return new Execution(dispatch.outcomes(), dispatch.batches(), registry.created(), registry.sandboxSeconds());
     }
 
-    private List<String> teardown(SandboxRegistry registry) {
+    /** Destroys every sandbox; those not confirmed destroyed are named in warnings by the registry. */
+    private void teardown(SandboxRegistry registry) {
         if (registry.alive() == 0) {
-            return List.of();
+            return;
         }
         observer.phase("Terminating " + registry.alive() + " sandboxes...");
         try {
-            return registry.destroyAll(settings.teardownLimit());
+            registry.destroyAll(settings.teardownLimit());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.offload.core.run;
 
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.TestCaseResult;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,15 +121,12 @@ final class VerdictLedger {
     }
 
     /** Decides every undecided test (fail-fast, interruption, termination, no sandbox). */
-    List<TestState> decideRemaining(Verdict verdict, String cause) {
-        List<TestState> decided = new ArrayList<>();
+    void decideRemaining(Verdict verdict, String cause) {
         for (TestState s : states.values()) {
             if (!s.decided()) {
                 decide(s, verdict, cause);
-                decided.add(s);
             }
         }
-        return decided;
     }
 
     List<TestOutcome> outcomes() {
