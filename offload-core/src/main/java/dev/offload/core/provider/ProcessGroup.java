@@ -15,24 +15,33 @@ import java.util.stream.Collectors;
 final class ProcessGroup {
     private ProcessGroup() {}
 
+    /** The group this JVM runs in: never signalled as a batch's group. */
+    private static final long OWN_GROUP = groupOf(ProcessHandle.current().pid());
+
     /** Live members of group {@code pgid}; empty for nonsense ids and for the group this JVM runs in. */
     static Set<ProcessHandle> members(long pgid) {
-        if (pgid <= 1 || groupOf(ProcessHandle.current().pid()) == pgid) {
+        return members(Set.of(pgid));
+    }
+
+    /** Live members of any of these groups, found in one pass over the process table. */
+    static Set<ProcessHandle> members(Set<Long> pgids) {
+        Set<Long> wanted = pgids.stream().filter(g -> g > 1 && g != OWN_GROUP).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
             return Set.of();
         }
         if (ProcStat.available()) {
             return ProcessHandle.allProcesses()
-                    .filter(p -> groupOf(p.pid()) == pgid)
+                    .filter(p -> wanted.contains(groupOf(p.pid())))
                     .collect(Collectors.toSet());
         }
-        return fromPs(pgid);
+        return fromPs(wanted);
     }
 
     private static long groupOf(long pid) {
         return ProcStat.of(pid).map(ProcStat::group).orElse(-1L);
     }
 
-    private static Set<ProcessHandle> fromPs(long pgid) {
+    private static Set<ProcessHandle> fromPs(Set<Long> pgids) {
         Set<ProcessHandle> members = new HashSet<>();
         try {
             Process ps = new ProcessBuilder("ps", "-A", "-o", "pid=", "-o", "pgid=")
@@ -46,7 +55,7 @@ final class ProcessGroup {
             ps.waitFor();
             for (String line : listing.split("\n")) {
                 String[] fields = line.trim().split("\\s+");
-                if (fields.length == 2 && Long.parseLong(fields[1]) == pgid) {
+                if (fields.length == 2 && pgids.contains(Long.parseLong(fields[1]))) {
                     ProcessHandle.of(Long.parseLong(fields[0])).ifPresent(members::add);
                 }
             }

@@ -135,8 +135,10 @@ final class ProcessTree {
         for (ProcessHandle p : seen) {
             p.descendants().forEach(members::add);
         }
-        rootGroup.ifPresent(pgid -> members.addAll(ProcessGroup.members(pgid)));
-        recordedGroup().ifPresent(pgid -> members.addAll(ProcessGroup.members(pgid)));
+        Set<Long> groups = new HashSet<>();
+        rootGroup.ifPresent(groups::add);
+        recordedGroup().ifPresent(groups::add);
+        members.addAll(ProcessGroup.members(groups));
         return members;
     }
 
