@@ -35,6 +35,7 @@ final class ConfigValidator {
         warnAboutAbsoluteGlobs();
         checkOutputDir(config);
         checkFilters();
+        new InputRules(file, tree).check(config);
     }
 
     private void checkJunit(Config config) throws ConfigException {

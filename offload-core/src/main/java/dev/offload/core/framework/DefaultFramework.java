@@ -33,8 +33,8 @@ public final class DefaultFramework implements Framework {
     @Override
     public List<DiscoveredTest> discover(DiscoveryRequest request) throws DiscoveryException, InterruptedException {
         // The raw filters go into the user's own shell text by design (SPEC §7.1): the user wrote both.
-        String script = config.discoverCommand().replace(FILTERS, request.filters());
-        DiscoveryProcess process = new DiscoveryProcess(request.group(), List.of("sh", "-c", script));
+        String script = Placeholders.substitute(config.discoverCommand(), Map.of(FILTERS, request.filters()));
+        DiscoveryProcess process = new DiscoveryProcess(request, List.of("sh", "-c", script));
         DiscoveryProcess.Output output = process.run(request.directory(), Map.of());
         if (output.exitStatus() != 0) {
             throw process.failure(output);
@@ -49,10 +49,12 @@ public final class DefaultFramework implements Framework {
 
     @Override
     public BatchCommand batchCommand(BatchRequest request) {
-        String runCommand = config.runCommand().replace(TESTS, Shell.join(request.ids()));
+        String runCommand = Placeholders.substitute(config.runCommand(), Map.of(TESTS, Shell.join(request.ids())));
         if (config.runCommand().contains(RESULT_FILE)) {
             String result = resultPath(request);
-            String script = "sh -c " + Shell.quote(runCommand.replace(RESULT_FILE, Shell.quote(result))) + "\n";
+            String filled = Placeholders.substitute(
+                    config.runCommand(), Map.of(TESTS, Shell.join(request.ids()), RESULT_FILE, Shell.quote(result)));
+            String script = "sh -c " + Shell.quote(filled) + "\n";
             return new BatchCommand(script, Map.of(), workingSubdir, Optional.of(result));
         }
         if (config.resultFile().isPresent()) {

@@ -1,14 +1,18 @@
 package dev.offload.core.framework;
 
+import dev.offload.core.provider.IsolatedProcess;
 import dev.offload.core.provider.Shell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one discovery command on the local machine from an argument vector (never through a shell of ours), with stdin
@@ -20,40 +24,72 @@ final class DiscoveryProcess {
     /** What the command left behind. */
     record Output(int exitStatus, String stdout, String stderr) {}
 
+    /** Used when a framework builds the process without its request: the SPEC's default test_timeout_secs. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(900);
+    /** SIGTERM to SIGKILL for the discovery's process group. */
+    private static final Duration KILL_GRACE = Duration.ofSeconds(1);
+    /** How long to wait for the output pipes once the process group is gone. */
+    private static final long DRAIN_SECONDS = 5;
+
     private final String group;
     private final List<String> argv;
+    private final Duration timeout;
 
     DiscoveryProcess(String group, List<String> argv) {
+        this(group, argv, DEFAULT_TIMEOUT);
+    }
+
+    /** Bounded by the request's timeout ({@code test_timeout_secs}, SPEC §7.1). */
+    DiscoveryProcess(DiscoveryRequest request, List<String> argv) {
+        this(request.group(), argv, request.timeout());
+    }
+
+    private DiscoveryProcess(String group, List<String> argv, Duration timeout) {
         this.group = group;
         this.argv = List.copyOf(argv);
+        this.timeout = timeout;
     }
 
     Output run(Path directory, Map<String, String> extraEnv) throws DiscoveryException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile());
         builder.environment().putAll(extraEnv);
-        Process process;
+        IsolatedProcess isolated;
         try {
-            process = builder.start();
+            isolated = IsolatedProcess.start(builder); // its own group: killed whole on timeout and cancel
         } catch (IOException e) {
             throw new DiscoveryException("discovery failed for group '" + group + "': cannot run " + argv.get(0) + ": "
                     + rootMessage(e) + "\ncommand: " + commandLine());
         }
+        Process process = isolated.process();
         try {
             process.getOutputStream().close();
             CompletableFuture<String> stderr = drain(process.getErrorStream(), "stderr");
-            String stdout = read(process.getInputStream());
-            int status = process.waitFor();
-            return new Output(status, stdout, stderr.get());
+            CompletableFuture<String> stdout = drain(process.getInputStream(), "stdout");
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                isolated.kill(KILL_GRACE);
+                throw new DiscoveryException(
+                        "discovery for group '" + group + "' timed out after " + timeout.toSeconds() + "s");
+            }
+            int status = process.exitValue();
+            isolated.kill(KILL_GRACE); // background processes of the discovery must not outlive it
+            return new Output(
+                    status, stdout.get(DRAIN_SECONDS, TimeUnit.SECONDS), stderr.get(DRAIN_SECONDS, TimeUnit.SECONDS));
         } catch (IOException e) {
             throw new DiscoveryException("discovery failed for group '" + group + "': reading the output of "
                     + argv.get(0) + " failed: " + e.getMessage());
         } catch (ExecutionException e) {
             throw new DiscoveryException(
-                    "discovery failed for group '" + group + "': reading stderr failed: " + e.getCause(), e);
+                    "discovery failed for group '" + group + "': reading its output failed: " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new DiscoveryException("discovery failed for group '" + group + "': its output stayed open after "
+                    + argv.get(0) + " exited (a background process holds it)");
         } finally {
             // Normal exit: nothing left. Interrupted or failed: no discovery process may outlive the run.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            boolean interrupted = Thread.interrupted();
+            isolated.kill(KILL_GRACE);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -36,7 +36,7 @@ public final class NextestFramework implements Framework {
 
     @Override
     public List<DiscoveredTest> discover(DiscoveryRequest request) throws DiscoveryException, InterruptedException {
-        DiscoveryProcess process = new DiscoveryProcess(request.group(), discoveryArgv(request));
+        DiscoveryProcess process = new DiscoveryProcess(request, discoveryArgv(request));
         DiscoveryProcess.Output output = process.run(request.directory(), discoveryEnv);
         if (output.exitStatus() != 0) {
             throw process.failure(output);

@@ -44,7 +44,7 @@ public final class PytestFramework implements Framework {
     public List<DiscoveredTest> discover(DiscoveryRequest request) throws DiscoveryException, InterruptedException {
         Path work = discoveryDir(request);
         Path collectFile = work.resolve("collected.jsonl");
-        DiscoveryProcess process = new DiscoveryProcess(request.group(), discoveryArgv(request));
+        DiscoveryProcess process = new DiscoveryProcess(request, discoveryArgv(request));
         DiscoveryProcess.Output output = process.run(
                 request.directory(),
                 Map.of("PYTHONPATH", prependedPythonPath(work.toString()), COLLECT_FILE_ENV, collectFile.toString()));
@@ -80,6 +80,7 @@ public final class PytestFramework implements Framework {
             argv.add("-x");
         }
         argv.addAll(runArgs);
+        argv.add("--"); // an id starting with '-' is a test, never an option
         argv.addAll(request.ids());
         String script = pluginWriter(pluginDir)
                 + "PYTHONPATH=" + Shell.quote(pluginDir) + "${PYTHONPATH:+:$PYTHONPATH}\n"

@@ -40,8 +40,8 @@ public final class TestCaseResolver {
                 batchIds.stream().map(TestCaseResolver::normalise).toList();
         Map<String, List<TestCaseResult>> byId = new LinkedHashMap<>();
         for (TestCaseResult testCase : cases) {
-            String candidate =
-                    testIdFormat.replace("{name}", testCase.name()).replace("{classname}", testCase.classname());
+            String candidate = Placeholders.substitute(
+                    testIdFormat, Map.of("{name}", testCase.name(), "{classname}", testCase.classname()));
             Optional<String> id = ids.contains(candidate)
                     ? Optional.of(candidate)
                     : bySuffix(candidate, batchIds, normalisedIds, warnings);

@@ -4,6 +4,7 @@ import dev.offload.core.config.Config;
 import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.config.GroupConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +21,9 @@ import java.util.function.Consumer;
  * concatenated in group file order, an id selected by two groups kept in the first.
  */
 public final class TestDiscovery {
+    /** Bound on waiting for cancelled discoveries to be killed (kill grace plus the provider's kill limit). */
+    private static final long KILL_WAIT_SECONDS = 10;
+
     private TestDiscovery() {}
 
     public static List<DiscoveredTest> discoverAll(
@@ -29,11 +34,12 @@ public final class TestDiscovery {
         int concurrency = config.offload().maxParallelCollection() == 0
                 ? Runtime.getRuntime().availableProcessors()
                 : config.offload().maxParallelCollection();
+        Duration timeout = Duration.ofSeconds(config.offload().testTimeoutSecs());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, groups.size())));
         try {
             List<Future<List<DiscoveredTest>>> perGroup = new ArrayList<>();
             for (GroupConfig group : groups) {
-                var request = new DiscoveryRequest(group.name(), group.filters(), directory, tempDir);
+                var request = new DiscoveryRequest(group.name(), group.filters(), directory, tempDir, timeout);
                 perGroup.add(pool.submit(() -> framework.discover(request)));
             }
             List<List<DiscoveredTest>> found = new ArrayList<>();
@@ -43,6 +49,21 @@ public final class TestDiscovery {
             return merge(groups, found, warnings);
         } finally {
             pool.shutdownNow();
+            // Interrupted workers kill their discovery's process group; wait for that before the run goes on (or the
+            // JVM exits), so that no discovery process outlives Offload.
+            awaitKilled(pool);
+        }
+    }
+
+    private static void awaitKilled(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            pool.awaitTermination(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

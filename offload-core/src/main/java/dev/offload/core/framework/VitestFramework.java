@@ -49,7 +49,7 @@ public final class VitestFramework implements Framework {
     @Override
     public List<DiscoveredTest> discover(DiscoveryRequest request) throws DiscoveryException, InterruptedException {
         Path listFile = listFile(request);
-        DiscoveryProcess process = new DiscoveryProcess(request.group(), discoveryArgv(request, listFile));
+        DiscoveryProcess process = new DiscoveryProcess(request, discoveryArgv(request, listFile));
         DiscoveryProcess.Output output = process.run(request.directory(), Map.of());
         if (output.exitStatus() != 0) {
             throw process.failure(output);
@@ -79,7 +79,8 @@ public final class VitestFramework implements Framework {
     public BatchCommand batchCommand(BatchRequest request) {
         String result = request.resultDir() + "/batch-" + request.number() + ".json";
         Set<String> files = new LinkedHashSet<>();
-        request.ids().forEach(id -> files.add(VitestNamePattern.fileOf(id)));
+        // A file starting with '-' would be read as an option: "./" keeps it a path filter.
+        request.ids().forEach(id -> files.add(asPathFilter(VitestNamePattern.fileOf(id))));
         List<String> argv = new ArrayList<>(command);
         argv.add("run");
         if (request.failFast()) {
@@ -87,10 +88,14 @@ public final class VitestFramework implements Framework {
         }
         argv.addAll(files);
         argv.add("--testNamePattern");
-        argv.add(VitestNamePattern.of(request.ids()));
+        argv.add(VitestNamePattern.of(request.ids())); // starts with '^': never read as an option
         argv.addAll(List.of("--reporter=verbose", "--reporter=json", "--outputFile.json=" + result));
         argv.addAll(runArgs);
         return new BatchCommand(Shell.join(argv) + "\n", Map.of(), Optional.empty(), Optional.of(result));
+    }
+
+    private static String asPathFilter(String file) {
+        return file.startsWith("-") ? "./" + file : file;
     }
 
     @Override

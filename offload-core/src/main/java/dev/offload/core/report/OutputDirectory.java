@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The entries Offload owns inside {@code output_dir} (SPEC §4.13). Only these are ever deleted: the directory may be
@@ -17,6 +19,14 @@ public final class OutputDirectory {
 
     /** Owned directories, deleted with their content. */
     public static final List<String> OWNED_DIRECTORIES = List.of("logs", "junit-parts", "artifacts", ".offload");
+
+    /**
+     * Directories with a common name that a user may also keep files in: only the entries Offload names {@code
+     * batch-<N>...} are deleted there, then the directory if it is left empty.
+     */
+    private static final List<String> SHARED_NAME_DIRECTORIES = List.of("logs", "junit-parts", "artifacts");
+
+    private static final Pattern BATCH_ENTRY = Pattern.compile("batch-\\d+(\\..*)?");
 
     /** Owned files besides the junit file. */
     public static final List<String> OWNED_FILES = List.of("trace.json", "summary.json", "report.html");
@@ -31,7 +41,12 @@ public final class OutputDirectory {
         Files.createDirectories(outputDir);
         Path root = outputDir.toAbsolutePath().normalize();
         for (String name : OWNED_DIRECTORIES) {
-            deleteTree(root.resolve(name));
+            Path dir = root.resolve(name);
+            if (SHARED_NAME_DIRECTORIES.contains(name) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                deleteBatchEntries(dir);
+            } else {
+                deleteTree(dir);
+            }
         }
         for (String name : OWNED_FILES) {
             Files.deleteIfExists(root.resolve(name));
@@ -40,6 +55,22 @@ public final class OutputDirectory {
         // A junit_file such as "../x.xml" would reach outside the directory: never delete there.
         if (junit.startsWith(root) && !junit.equals(root) && !Files.isDirectory(junit, LinkOption.NOFOLLOW_LINKS)) {
             Files.deleteIfExists(junit);
+        }
+    }
+
+    /** Deletes what Offload wrote into {@code dir} ({@code batch-<N>...}), and {@code dir} once it is empty. */
+    private static void deleteBatchEntries(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                if (BATCH_ENTRY.matcher(entry.getFileName().toString()).matches()) {
+                    deleteTree(entry);
+                }
+            }
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.offload.core.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.offload.core.config.Config;
+import dev.offload.core.config.ExpandedValues;
 import dev.offload.core.config.GroupConfig;
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.DiscoveryException;
@@ -43,7 +44,8 @@ public final class Collect {
             TestSelection selection = TestSelection.discover(config, framework, temp.path(), shard, previous, observer);
             return format == Format.JSON ? json(config, selection) : text(config, selection, shard);
         } catch (DiscoveryException e) {
-            throw new RunAbortedException(e.getMessage(), "fix the discovery command or filters", e);
+            String shown = ExpandedValues.of(config.file(), System.getenv()).redact(e.getMessage());
+            throw new RunAbortedException(shown, "fix the discovery command or filters", null);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw new RunAbortedException(config.file() + ": framework: " + e.getMessage(), "check [framework]", e);
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.offload.core.run;
 
 import dev.offload.core.config.Config;
+import dev.offload.core.config.ExpandedValues;
 import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.config.GroupConfig;
 import dev.offload.core.framework.DiscoveredTest;
@@ -71,6 +72,15 @@ public final class OffloadRun {
      */
     public RunResult execute() throws RunAbortedException, InterruptedException {
         Instant started = clock.instant();
+        Optional<RunOptionsRules.Problem> invalid = RunOptionsRules.problem(options);
+        if (invalid.isPresent()) {
+            throw abort(
+                    started,
+                    Optional.empty(),
+                    invalid.get().message(),
+                    invalid.get().hint(),
+                    null);
+        }
         Optional<Shard> shard = Collect.parseShard(options.shard());
         try (RunTempDir temp = RunTempDir.create(runId)) {
             Map<String, Double> previous =
@@ -183,12 +193,11 @@ public final class OffloadRun {
             Thread.interrupted(); // cancelled on purpose: report it, don't propagate the interrupt
             throw abort(started, shard, "run " + cancelled + " during test discovery", "nothing ran", e);
         } catch (DiscoveryException e) {
+            // The command line holds expanded values: show them as written (SPEC §4.3), and drop the cause, whose
+            // message would print them again.
+            String shown = ExpandedValues.of(config.file(), System.getenv()).redact(e.getMessage());
             throw abort(
-                    started,
-                    shard,
-                    e.getMessage(),
-                    "fix the test command, paths or group filters in " + config.file(),
-                    e);
+                    started, shard, shown, "fix the test command, paths or group filters in " + config.file(), null);
         } finally {
             discovering = null;
         }

@@ -276,6 +276,60 @@ class ConfigValidationRulesTest {
                 "filters = \"-m 'not slow\"");
         add(
                 c,
+                "junit_file leaving output_dir",
+                "%F:3:1: report.junit_file: must be a plain file name inside output_dir such as \"junit.xml\", found '../x.xml'",
+                "[offload]",
+                "[report]",
+                "junit_file = \"../x.xml\"",
+                TAIL);
+        add(
+                c,
+                "junit_file absolute",
+                "%F:3:1: report.junit_file: must be a plain file name inside output_dir such as \"junit.xml\", found '/tmp/x.xml'",
+                "[offload]",
+                "[report]",
+                "junit_file = \"/tmp/x.xml\"",
+                TAIL);
+        add(
+                c,
+                "junit_file in a subdirectory",
+                "%F:3:1: report.junit_file: must be a plain file name inside output_dir such as \"junit.xml\", found 'sub/x.xml'",
+                "[offload]",
+                "[report]",
+                "junit_file = \"sub/x.xml\"",
+                TAIL);
+        add(
+                c,
+                "env name with an equals sign",
+                "%F:4:9: provider.env.A=B: invalid environment variable name 'A=B' (use letters, digits and '_', not starting with a digit)",
+                "[offload]",
+                "[provider]",
+                "type = \"local\"",
+                "env = { \"A=B\" = \"x\" }",
+                PYTEST,
+                GROUP);
+        add(
+                c,
+                "unclosed quote in framework.command",
+                "%F:6:1: framework.command: unclosed double quote in 'python -m \"pytest'",
+                "[offload]",
+                LOCAL,
+                "[framework]",
+                "type = \"pytest\"",
+                "command = 'python -m \"pytest'",
+                GROUP);
+        add(
+                c,
+                "unclosed quote in framework.run_args",
+                "%F:6:1: framework.run_args: unclosed single quote in '-k 'slow'",
+                "[offload]",
+                LOCAL,
+                "[framework]",
+                "type = \"pytest\"",
+                "run_args = \"-k 'slow\"",
+                GROUP);
+        add(
+                c,
                 "unknown bundled script",
                 "%F:5:1: provider.create_command: unknown bundled script '@kube_sandbox.sh' (available: docker_sandbox.sh, modal_sandbox.py, offload_pytest.py, ssh_sandbox.sh)",
                 "[offload]",

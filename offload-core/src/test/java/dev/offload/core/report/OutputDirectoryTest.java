@@ -31,7 +31,7 @@ class OutputDirectoryTest {
         write(out.resolve("coverage/index.html"));
         write(out.resolve("notes.txt"));
         Path outside = write(dir.resolve("keep/precious.txt"));
-        Files.createSymbolicLink(out.resolve("logs/link"), outside.getParent());
+        Files.createSymbolicLink(out.resolve("logs/batch-9.stdout.error"), outside.getParent());
 
         OutputDirectory.cleanOwned(out, "my-junit.xml");
 
@@ -41,6 +41,26 @@ class OutputDirectoryTest {
         }
         assertThat(out.resolve("coverage/index.html")).exists();
         assertThat(outside).exists();
+    }
+
+    @Test
+    void userFilesInDirectoriesNamedLikeOffloadsAreKept() throws Exception {
+        Path out = dir.resolve("build");
+        write(out.resolve("logs/batch-3.stdout.success"));
+        write(out.resolve("logs/app.log"));
+        write(out.resolve("logs/batch-notes/todo.txt"));
+        write(out.resolve("artifacts/batch-3/report.txt"));
+        write(out.resolve("artifacts/release.zip"));
+        write(out.resolve("junit-parts/batch-3.xml"));
+
+        OutputDirectory.cleanOwned(out, "junit.xml");
+
+        assertThat(out.resolve("logs/app.log")).exists();
+        assertThat(out.resolve("logs/batch-notes/todo.txt")).exists();
+        assertThat(out.resolve("logs/batch-3.stdout.success")).doesNotExist();
+        assertThat(out.resolve("artifacts/release.zip")).exists();
+        assertThat(out.resolve("artifacts/batch-3")).doesNotExist();
+        assertThat(out.resolve("junit-parts")).doesNotExist();
     }
 
     @Test

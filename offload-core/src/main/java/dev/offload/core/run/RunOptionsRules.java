@@ -1,0 +1,42 @@
+package dev.offload.core.run;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the per-run options every front door passes (SPEC §5.2, §6.2) before anything starts, so that a bad value is
+ * one line naming the option instead of an internal error deep in the run.
+ */
+final class RunOptionsRules {
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** What is wrong and what to do. */
+    record Problem(String message, String hint) {}
+
+    private RunOptionsRules() {}
+
+    static Optional<Problem> problem(RunOptions options) {
+        if (options.parallel().isPresent() && options.parallel().getAsInt() < 1) {
+            return Optional.of(
+                    new Problem(
+                            "parallel must be at least 1, found "
+                                    + options.parallel().getAsInt(),
+                            "pass --parallel N (Maven: -Doffload.parallel=N) with N >= 1, or leave it out to use max_parallel"));
+        }
+        for (Map.Entry<String, String> entry : options.env().entrySet()) {
+            String name = entry.getKey();
+            if (!ENV_NAME.matcher(name).matches()) {
+                return Optional.of(new Problem(
+                        "invalid environment variable name '" + name + "' in --env (Maven: offload.env)",
+                        "use KEY=VALUE where KEY has letters, digits and '_' and does not start with a digit"));
+            }
+            if (entry.getValue().indexOf('\0') >= 0) {
+                return Optional.of(new Problem(
+                        "the value of environment variable '" + name + "' contains a NUL character",
+                        "remove it from --env (Maven: offload.env)"));
+            }
+        }
+        return Optional.empty();
+    }
+}
