@@ -58,6 +58,7 @@ final class VitestJsonReport {
 
     private static JsonNode parse(Path file) throws ResultFileException {
         try {
+            ResultFileSize.check(file);
             if (Files.size(file) == 0) {
                 throw new ResultFileException("result file is empty: " + file);
             }

@@ -1,6 +1,5 @@
 package dev.offload.core.provider;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -40,7 +39,8 @@ final class LineStreamer {
     }
 
     private static void pump(InputStream in, Consumer<String> sink, String name) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (InputStreamReader source = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            BoundedLineReader reader = new BoundedLineReader(source);
             String line;
             while ((line = reader.readLine()) != null) {
                 deliver(sink, line, name);

@@ -1,6 +1,7 @@
 package dev.offload.core.report;
 
 import dev.offload.core.framework.ResultFileException;
+import dev.offload.core.framework.ResultFileSize;
 import dev.offload.core.framework.TestCaseResult;
 import java.io.IOException;
 import java.io.StringReader;
@@ -43,6 +44,7 @@ public final class JunitXmlParser {
 
     /** The testcases of {@code file} with every result element, in document order. */
     public static List<JunitTestCase> parseCases(Path file) throws ResultFileException {
+        ResultFileSize.check(file);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -129,7 +131,7 @@ public final class JunitXmlParser {
         while (reader.next() != XMLStreamConstants.END_ELEMENT) {
             switch (reader.getEventType()) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                    direct.append(reader.getText());
+                    appendCapped(direct, reader.getText());
                 case XMLStreamConstants.START_ELEMENT -> {
                     String child = reader.getLocalName();
                     String text = collectText(reader);
@@ -137,7 +139,7 @@ public final class JunitXmlParser {
                         case "stackTrace" -> stackTrace = text;
                         case "system-out" -> out = text;
                         case "system-err" -> err = text;
-                        default -> direct.append(text);
+                        default -> appendCapped(direct, text);
                     }
                 }
                 default -> {}
@@ -156,11 +158,22 @@ public final class JunitXmlParser {
                 case XMLStreamConstants.START_ELEMENT -> depth++;
                 case XMLStreamConstants.END_ELEMENT -> depth--;
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                    text.append(reader.getText());
+                    appendCapped(text, reader.getText());
                 default -> {}
             }
         }
         return text.toString();
+    }
+
+    /**
+     * Keeps at most {@link XmlText#OUTPUT_LIMIT_BYTES} characters of one text: the reports cut output at 1 MiB anyway
+     * (SPEC §11.2), and a huge captured output must not be held in memory whole.
+     */
+    private static void appendCapped(StringBuilder text, String more) {
+        int room = XmlText.OUTPUT_LIMIT_BYTES + 1 - text.length();
+        if (room > 0) {
+            text.append(more, 0, Math.min(room, more.length()));
+        }
     }
 
     private static void skipElement(XMLStreamReader reader) throws XMLStreamException {

@@ -44,6 +44,9 @@ final class XmlText {
      */
     static String sanitizeDocument(String document) {
         String raw = dropInvalid(document);
+        if (raw.indexOf("&#") < 0) {
+            return raw; // nothing to check: no second copy of a large document
+        }
         Matcher m = CHAR_REFERENCE.matcher(raw);
         StringBuilder out = new StringBuilder(raw.length());
         while (m.find()) {

@@ -64,7 +64,8 @@ final class SlotWorker implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Our bug or an exhausted JVM: close the slot so that the run ends instead of waiting for it.
             dispatcher.slotClosed("internal error: " + e);
             throw e;
         }
@@ -96,8 +97,9 @@ final class SlotWorker implements Runnable {
         BatchReport report;
         try {
             report = execution.run(batch, sandbox, log);
-        } catch (RuntimeException e) {
-            // Our bug, not the user's: keep the run going and say what happened in the batch's verdicts.
+        } catch (RuntimeException | Error e) {
+            // Our bug, or an Error such as OutOfMemoryError while reading a huge result: the batch must still be
+            // completed, or it would stay "running" and the run would never end. Its verdicts say what happened.
             report = BatchReport.infrastructureError("internal error: " + e, "", "");
         }
         BatchRecord.BatchOutcome outcome = dispatcher.complete(batch, report);
