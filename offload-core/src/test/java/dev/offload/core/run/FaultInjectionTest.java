@@ -125,7 +125,7 @@ class FaultInjectionTest {
                 Arguments.of("result file of 50 MB (first download)", Fault.RESULT_50_MB, 0.0, 1),
                 Arguments.of("download fails 50 %", Fault.DOWNLOAD_FAILS, 0.5, 0),
                 Arguments.of("destroy fails always", Fault.DESTROY_FAILS, 0.0, 0),
-                Arguments.of("batch hangs past its timeout (first batch)", Fault.BATCH_HANGS, 0.0, 1),
+                Arguments.of("batch hangs past its timeout (a 3-test batch)", Fault.BATCH_HANGS, 0.0, 1),
                 Arguments.of("Error thrown in a worker (first 2 execs)", Fault.ERROR_IN_WORKER, 0.0, 2));
     }
 

@@ -114,7 +114,10 @@ final class FaultyLocalProvider implements Provider {
             String prefix = switch (fault) {
                 // The batch's own shell is killed while pytest runs: its children are orphaned.
                 case EXEC_KILLED_MID_BATCH -> hit ? "(sleep 0.4; kill -9 $$) &\n" : "";
-                case BATCH_HANGS -> hit ? "sleep 4714\n" : "";
+                case BATCH_HANGS ->
+                    request.script().contains(HANG_MARKER) && hung.compareAndSet(false, true)
+                            ? "sleep 4714 || exit 1\n"
+                            : "";
                 default -> "";
             };
             if (fault == Fault.ERROR_IN_WORKER && hit) {
