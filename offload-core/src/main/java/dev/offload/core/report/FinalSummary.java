@@ -78,10 +78,11 @@ public final class FinalSummary {
         }
         out.append('\n').append(heading).append('\n');
         for (TestOutcome o : matching.subList(0, Math.min(LIST_LIMIT, matching.size()))) {
-            out.append("  ").append(o.test().id());
+            out.append("  ").append(TerminalSafe.escape(o.test().id()));
             o.cause()
                     .filter(c -> verdict == Verdict.ERROR || verdict == Verdict.NOT_RUN)
-                    .ifPresent(c -> out.append(" (").append(c).append(')'));
+                    .ifPresent(
+                            c -> out.append(" (").append(TerminalSafe.escape(c)).append(')'));
             out.append('\n');
         }
         if (matching.size() > LIST_LIMIT) {

@@ -79,7 +79,7 @@ public final class ProgressPrinter implements RunObserver {
 
     @Override
     public void warning(String line) {
-        warnings.accept(line);
+        warnings.accept(TerminalSafe.escape(line)); // warnings may name test ids
     }
 
     @Override

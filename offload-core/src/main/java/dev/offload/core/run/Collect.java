@@ -10,6 +10,7 @@ import dev.offload.core.framework.DiscoveryException;
 import dev.offload.core.framework.Framework;
 import dev.offload.core.framework.Frameworks;
 import dev.offload.core.report.PreviousDurations;
+import dev.offload.core.report.TerminalSafe;
 import dev.offload.core.schedule.Shard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +80,8 @@ public final class Collect {
                     tests.stream().filter(t -> t.group().equals(group.name())).toList();
             if (!inGroup.isEmpty()) {
                 out.append("%nGroup '%s':%n".formatted(group.name()));
-                inGroup.forEach(t -> out.append("  ").append(t.id()).append(System.lineSeparator()));
+                inGroup.forEach(t ->
+                        out.append("  ").append(TerminalSafe.escape(t.id())).append(System.lineSeparator()));
             }
         }
         return out.toString();
