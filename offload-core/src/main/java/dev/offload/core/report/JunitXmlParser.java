@@ -35,6 +35,8 @@ public final class JunitXmlParser {
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("^<\\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']");
 
+    static final int TEXT_LIMIT_CHARS = 2 * XmlText.OUTPUT_LIMIT_BYTES;
+
     private JunitXmlParser() {}
 
     /** The testcases of {@code file} as raw runner results. */
@@ -166,11 +168,12 @@ public final class JunitXmlParser {
     }
 
     /**
-     * Keeps at most {@link XmlText#OUTPUT_LIMIT_BYTES} characters of one text: the reports cut output at 1 MiB anyway
-     * (SPEC §11.2), and a huge captured output must not be held in memory whole.
+     * Keeps at most {@link #TEXT_LIMIT_CHARS} characters of one text: the reports cut output at 1 MiB anyway (SPEC
+     * §11.2), and a huge captured output must not be held in memory whole. Twice the report limit, so that a text
+     * Offload cut itself (1 MiB plus its note) reads back whole.
      */
     private static void appendCapped(StringBuilder text, String more) {
-        int room = XmlText.OUTPUT_LIMIT_BYTES + 1 - text.length();
+        int room = TEXT_LIMIT_CHARS - text.length();
         if (room > 0) {
             text.append(more, 0, Math.min(room, more.length()));
         }
