@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * The docker provider's {@code run_args} (SPEC §8.8) parsed into the container options they stand for. Only the
  * options with a create-time equivalent are accepted: {@code -v}/{@code --volume}, {@code --add-host}, {@code
- * --privileged}, {@code --shm-size} and {@code -e}/{@code --env}. Each entry may hold one word or several
- * ({@code "-v /a:/b"}); a value may follow its option as the next word or after {@code =}.
+ * --privileged}, {@code --shm-size} and {@code -e}/{@code --env}. Each entry is one argument, except that an option
+ * and its value may share one entry ({@code "-v /a:/b"}); a value may also follow as the next entry or after {@code =}.
  *
  * @param binds {@code -v} values, {@code host:container[:mode]}
  * @param extraHosts {@code --add-host} values, {@code name:address}
@@ -34,7 +34,16 @@ public record DockerRunArgs(
      */
     public static DockerRunArgs parse(List<String> runArgs) {
         List<String> words = new ArrayList<>();
-        runArgs.forEach(arg -> words.addAll(ShellWords.split(arg)));
+        for (String arg : runArgs) {
+            String trimmed = arg.strip();
+            int space = trimmed.indexOf(' ');
+            if (trimmed.startsWith("-") && space > 0 && trimmed.lastIndexOf('=', space) < 0) {
+                words.add(trimmed.substring(0, space)); // "-v /a:/b" in one entry: option, then its value
+                words.add(trimmed.substring(space + 1).strip());
+            } else {
+                words.add(arg);
+            }
+        }
         List<String> binds = new ArrayList<>();
         List<String> hosts = new ArrayList<>();
         List<String> env = new ArrayList<>();

@@ -13,6 +13,7 @@ import dev.offload.core.run.RunOptions;
 import dev.offload.core.run.RunResult;
 import dev.offload.core.run.TestOutcome;
 import dev.offload.core.run.Verdict;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -49,6 +50,47 @@ class DockerRunTest {
                 .containsEntry("tests/test_mixed.py::test_passes", Verdict.PASSED)
                 .containsEntry("tests/test_mixed.py::test_skipped", Verdict.SKIPPED);
         assertThat(containersOf(docker.runId())).isEmpty();
+    }
+
+    @Test
+    void timedOutBatchIsStoppedInsideItsContainerAndTheTestFailsWithTimeout() throws Exception {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/test_hang.py"), """
+                import time
+
+                def test_quick():
+                    pass
+
+                def test_zz_hangs():
+                    time.sleep(300)
+                """);
+        PytestProject.config(dir, PytestProject.docker(DockerAvailability.BASE_IMAGE));
+        Path file = dir.resolve("offload.toml");
+        Files.writeString(
+                file,
+                Files.readString(file)
+                        .replace("test_timeout_secs = 60", "test_timeout_secs = 5")
+                        .replace("max_parallel = 2", "max_parallel = 1\nimpatiently_requeue_batches = false"));
+        long start = System.nanoTime();
+
+        RunResult result = run(load(file));
+
+        Map<String, Verdict> verdicts = verdicts(result);
+        assertThat(verdicts).containsEntry("tests/test_hang.py::test_quick", Verdict.PASSED);
+        assertThat(verdicts).containsEntry("tests/test_hang.py::test_zz_hangs", Verdict.FAILED);
+        TestOutcome hang = result.outcomes().stream()
+                .filter(o -> o.test().id().endsWith("test_zz_hangs"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(hang.attempts()
+                        .get(hang.attempts().size() - 1)
+                        .failure()
+                        .orElseThrow()
+                        .type())
+                .isEqualTo("offload.Timeout");
+        // Two 5 s batches plus their stops: the sleeping pytest was killed, not waited for.
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(120);
+        assertThat(containersOf(result.runId())).isEmpty();
     }
 
     static RunResult run(Config config) throws Exception {
