@@ -113,6 +113,35 @@ class DockerImageTest {
         assertThat(DockerRunTest.containersOf(result.runId())).isEmpty();
     }
 
+    @Test
+    void checkpointImageIsReusedForLaterCommitsThroughTheThinDiff() throws Exception {
+        GitRepo repo = project("");
+        Files.writeString(
+                dir.resolve("offload.toml"),
+                Files.readString(dir.resolve("offload.toml")) + "\n[checkpoint]\nbuild_inputs = [\"Dockerfile\"]\n");
+        Files.writeString(dir.resolve("tests/data.txt"), "stale\n");
+        String checkpoint = repo.commitAll("checkpoint");
+        Config config = DockerRunTest.load(dir.resolve("offload.toml"));
+        String base = build(config);
+        Files.writeString(dir.resolve("tests/data.txt"), "expected\n");
+        String later = repo.commitAll("a later commit that does not touch the Dockerfile");
+        progress.clear();
+
+        String image = build(config);
+
+        String sha8 = checkpoint.substring(0, 8);
+        assertThat(later).isNotEqualTo(checkpoint);
+        assertThat(progress)
+                .contains("[cache] Checkpoint hit: using cached image from " + sha8)
+                .contains("[prepare] thin diff: 1 file(s) changed since " + sha8)
+                .noneMatch(l -> l.contains("starting: base build"));
+        assertThat(image).isNotEqualTo(base);
+        assertThat(dev.offload.core.image.CheckpointStatus.render(config, "origin", warnings::add))
+                .contains("Base commit:        " + sha8 + " (1 commit before HEAD)")
+                .contains("Cached image:       " + base)
+                .contains("Next run mode:      thin diff (1 files changed since checkpoint)");
+    }
+
     private String build(Config config) throws Exception {
         return ImagePreparation.prepare(config, ImageOptions.defaults(), progress::add, warnings::add)
                 .orElseThrow();
