@@ -34,6 +34,33 @@ class ImageCommandsTest {
     }
 
     @Test
+    void buildWithoutADockerDaemonIsOneLineNamingTheEndpoint() throws Exception {
+        Path config = Files.writeString(dir.resolve("offload.toml"), """
+                [offload]
+                sandbox_repo_root = "/app"
+                [provider]
+                type = "docker"
+                image = "python:3.12"
+                include_cwd = true
+                docker_host = "unix:///nonexistent/docker.sock"
+                [framework]
+                type = "pytest"
+                [groups.all]
+                retry_count = 0
+                """);
+
+        CliRun run = CliRun.of("-c", config.toString(), "build");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines().toList())
+                .first()
+                .asString()
+                .startsWith("error: cannot reach the docker daemon at unix:///nonexistent/docker.sock (")
+                .endsWith("); start dockerd or set [provider] docker_host");
+        assertThat(run.err()).doesNotContain("Exception\n\tat ");
+    }
+
+    @Test
     void applyDiffAppliesARealGitPatchAndFailsNamingTheFileThatDoesNotMatch() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo"));
         git(repo, "init", "-q");

@@ -27,7 +27,8 @@ public final class ImageBuilders {
      */
     public static ImageBuilder create(Config config, Path tempDir) throws ProviderException {
         if (config.provider() instanceof ProviderConfig.Docker docker) {
-            return new DockerImageBuilder(DockerClients.open(docker.dockerHost()), docker, config.offload(), tempDir);
+            return new DockerImageBuilder(
+                    DockerClients.connect(docker.dockerHost()), docker, config.offload(), tempDir);
         }
         throw new ProviderException(
                 "provider type '" + config.provider().type() + "' cannot build images in this release yet");

@@ -34,7 +34,7 @@ public final class Providers {
             String runId = runTempDir.getFileName().toString().replaceFirst("^offload-", "");
             String imageId = image.orElseThrow(() -> new ProviderException("docker provider: no image was prepared"));
             return new DockerProvider(
-                    DockerClients.open(docker.dockerHost()), docker, imageId, runId, sandboxRoot(config), warnings);
+                    DockerClients.connect(docker.dockerHost()), docker, imageId, runId, sandboxRoot(config), warnings);
         }
         throw new ProviderException("provider type '" + config.provider().type()
                 + "' cannot run batches in this release yet; use type = \"local\"");

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.offload.core.provider.ProviderException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -13,10 +14,35 @@ public final class DockerClients {
 
     private DockerClients() {}
 
-    public static DockerClient open(Optional<String> dockerHost) {
-        String host = dockerHost
+    /**
+     * A client whose daemon answered a ping.
+     *
+     * @throws ProviderException naming the endpoint and what to do, when nothing answers
+     */
+    public static DockerClient connect(Optional<String> dockerHost) throws ProviderException {
+        DockerClient client = open(dockerHost);
+        try {
+            client.pingCmd().exec();
+            return client;
+        } catch (RuntimeException e) {
+            try {
+                client.close();
+            } catch (java.io.IOException ignored) {
+                // nothing was opened
+            }
+            throw ProviderException.permanent("cannot reach the docker daemon at " + endpoint(dockerHost) + " ("
+                    + e.getMessage() + "); start dockerd or set [provider] docker_host");
+        }
+    }
+
+    private static String endpoint(Optional<String> dockerHost) {
+        return dockerHost
                 .or(() -> Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank()))
                 .orElse(DEFAULT_HOST);
+    }
+
+    public static DockerClient open(Optional<String> dockerHost) {
+        String host = endpoint(dockerHost);
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host)
                 .build();
@@ -28,15 +54,5 @@ public final class DockerClients {
                 .connectionTimeout(Duration.ofSeconds(10))
                 .build();
         return DockerClientImpl.getInstance(config, http);
-    }
-
-    /** Whether a daemon answers at the configured endpoint; for tests and the build's skip checks. */
-    public static boolean available(Optional<String> dockerHost) {
-        try (DockerClient client = open(dockerHost)) {
-            client.pingCmd().exec();
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }
