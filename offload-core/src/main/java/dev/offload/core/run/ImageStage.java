@@ -18,20 +18,31 @@ import java.util.function.BooleanSupplier;
  */
 final class ImageStage {
     private final CompletableFuture<Optional<String>> image;
+    private final HeldLines held;
 
-    private ImageStage(CompletableFuture<Optional<String>> image) {
+    private ImageStage(CompletableFuture<Optional<String>> image, HeldLines held) {
         this.image = image;
+        this.held = held;
+    }
+
+    /**
+     * Prints what preparation has said so far and everything after at once. Until then its lines are held back, so
+     * that discovery's own lines are not interleaved with build output (SPEC §5.3 step 4).
+     */
+    void releaseOutput() {
+        held.release();
     }
 
     static ImageStage start(Config config, ImageOptions options, RunObserver observer) {
+        var held = new HeldLines(observer);
         if (!ImageBuilders.buildsImages(config.provider())) {
-            return new ImageStage(CompletableFuture.completedFuture(Optional.empty()));
+            return new ImageStage(CompletableFuture.completedFuture(Optional.empty()), held);
         }
         CompletableFuture<Optional<String>> future = new CompletableFuture<>();
         Thread thread = new Thread(
                 () -> {
                     try {
-                        future.complete(ImagePreparation.prepare(config, options, observer::phase, observer::warning));
+                        future.complete(ImagePreparation.prepare(config, options, held::phase, held::warning));
                     } catch (Throwable e) {
                         future.completeExceptionally(e);
                     }
@@ -39,7 +50,7 @@ final class ImageStage {
                 "offload-image");
         thread.setDaemon(true);
         thread.start();
-        return new ImageStage(future);
+        return new ImageStage(future, held);
     }
 
     /**
@@ -48,6 +59,7 @@ final class ImageStage {
      * @throws ImageException when preparation failed
      */
     Optional<String> await(BooleanSupplier cancelled) throws ImageException, InterruptedException {
+        releaseOutput();
         while (true) {
             try {
                 return image.get(200, TimeUnit.MILLISECONDS);
@@ -63,6 +75,41 @@ final class ImageStage {
                     throw interrupted;
                 }
                 throw new IllegalStateException("image preparation failed", e.getCause());
+            }
+        }
+    }
+
+    /** Phase and warning lines, queued until {@link #release}, then passed straight on. */
+    private static final class HeldLines {
+        private final RunObserver observer;
+        private final java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        private boolean released;
+
+        HeldLines(RunObserver observer) {
+            this.observer = observer;
+        }
+
+        void phase(String line) {
+            emit(() -> observer.phase(line));
+        }
+
+        void warning(String line) {
+            emit(() -> observer.warning(line));
+        }
+
+        private synchronized void emit(Runnable line) {
+            if (released) {
+                line.run();
+            } else {
+                queued.add(line);
+            }
+        }
+
+        synchronized void release() {
+            if (!released) {
+                released = true;
+                queued.forEach(Runnable::run);
+                queued.clear();
             }
         }
     }

@@ -91,7 +91,12 @@ public final class OffloadRun {
             framework.runWarnings(options.failFast()).forEach(observer::warning);
             sharedResultFileWarning().ifPresent(observer::warning);
             ImageStage image = ImageStage.start(config, imageOptions, observer);
-            TestSelection selection = discover(framework, temp.path(), started, shard, previous);
+            TestSelection selection;
+            try {
+                selection = discover(framework, temp.path(), started, shard, previous);
+            } finally {
+                image.releaseOutput(); // build output waits for discovery's finish line (SPEC §5.3 step 4)
+            }
             List<DiscoveredTest> tests = selection.selected();
             if (tests.isEmpty()) {
                 observer.phase("No tests discovered.");

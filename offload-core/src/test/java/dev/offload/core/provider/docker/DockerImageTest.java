@@ -103,7 +103,12 @@ class DockerImageTest {
                     assert open(os.path.join(root, "post.txt")).read() == "patched\\n"
                 """);
         progress.clear();
-        RunResult result = DockerRunTest.run(config);
+        RunResult result = DockerRunTest.run(config, new dev.offload.core.run.RunObserver() {
+            @Override
+            public void phase(String line) {
+                progress.add(line);
+            }
+        });
 
         Map<String, Verdict> verdicts = DockerRunTest.verdicts(result);
         assertThat(verdicts)
@@ -111,6 +116,9 @@ class DockerImageTest {
                 .containsEntry("tests/test_untracked.py::test_init_and_post_patch_ran", Verdict.PASSED)
                 .containsEntry("tests/test_mixed.py::test_fails", Verdict.FAILED);
         assertThat(DockerRunTest.containersOf(result.runId())).isEmpty();
+        // Build output is held back until discovery has printed its finish line (SPEC §5.3 step 4).
+        int discovered = indexOf(progress, "[discover] finished");
+        assertThat(discovered).isNotNegative().isLessThan(indexOf(progress, "[prepare]"));
     }
 
     @Test
@@ -140,6 +148,15 @@ class DockerImageTest {
                 .contains("Base commit:        " + sha8 + " (1 commit before HEAD)")
                 .contains("Cached image:       " + base)
                 .contains("Next run mode:      thin diff (1 files changed since checkpoint)");
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private String build(Config config) throws Exception {

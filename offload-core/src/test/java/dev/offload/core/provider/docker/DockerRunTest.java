@@ -94,7 +94,11 @@ class DockerRunTest {
     }
 
     static RunResult run(Config config) throws Exception {
-        return new OffloadRun(config, RunOptions.defaults(), RunObserver.NONE, Clock.systemUTC()).execute();
+        return run(config, RunObserver.NONE);
+    }
+
+    static RunResult run(Config config, RunObserver observer) throws Exception {
+        return new OffloadRun(config, RunOptions.defaults(), observer, Clock.systemUTC()).execute();
     }
 
     static Map<String, Verdict> verdicts(RunResult result) {
