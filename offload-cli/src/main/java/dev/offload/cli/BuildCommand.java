@@ -4,7 +4,7 @@ import dev.offload.core.config.Config;
 import dev.offload.core.config.ConfigException;
 import dev.offload.core.image.ImageException;
 import dev.offload.core.image.ImageOptions;
-import dev.offload.core.provider.ImagePreparation;
+import dev.offload.core.provider.SandboxImages;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ final class BuildCommand extends Subcommand implements Callable<Integer> {
         PrintWriter out = out();
         PrintWriter err = err();
         Config config = loadConfig(false);
-        Optional<String> image = ImagePreparation.prepare(
+        Optional<String> image = SandboxImages.prepare(
                 config,
                 new ImageOptions(noCache, Optional.empty(), List.of()),
                 line -> println(err, line),

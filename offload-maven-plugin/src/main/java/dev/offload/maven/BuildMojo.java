@@ -3,7 +3,7 @@ package dev.offload.maven;
 import dev.offload.core.config.Config;
 import dev.offload.core.image.ImageException;
 import dev.offload.core.image.ImageOptions;
-import dev.offload.core.provider.ImagePreparation;
+import dev.offload.core.provider.SandboxImages;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -34,7 +34,7 @@ public class BuildMojo extends AbstractOffloadMojo {
             return;
         }
         try {
-            Optional<String> image = ImagePreparation.prepare(
+            Optional<String> image = SandboxImages.prepare(
                     config.get(),
                     new ImageOptions(noCache, Optional.empty(), List.of()),
                     getLog()::info,

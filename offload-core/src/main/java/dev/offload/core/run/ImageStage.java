@@ -4,7 +4,7 @@ import dev.offload.core.config.Config;
 import dev.offload.core.image.ImageException;
 import dev.offload.core.image.ImageOptions;
 import dev.offload.core.provider.ImageBuilders;
-import dev.offload.core.provider.ImagePreparation;
+import dev.offload.core.provider.SandboxImages;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -42,7 +42,7 @@ final class ImageStage {
         Thread thread = new Thread(
                 () -> {
                     try {
-                        future.complete(ImagePreparation.prepare(config, options, held::phase, held::warning));
+                        future.complete(SandboxImages.prepare(config, options, held::phase, held::warning));
                     } catch (Throwable e) {
                         future.completeExceptionally(e);
                     }

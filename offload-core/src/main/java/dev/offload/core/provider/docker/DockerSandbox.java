@@ -80,7 +80,11 @@ final class DockerSandbox implements Sandbox {
         ExecOutput stream = new ExecOutput(output);
         running.set(request);
         try {
-            client.execStartCmd(execId).exec(stream);
+            try {
+                client.execStartCmd(execId).exec(stream);
+            } catch (RuntimeException e) {
+                throw new ProviderException(id() + ": cannot start batch: " + e.getMessage(), e);
+            }
             boolean timedOut = false;
             boolean stopped = false;
             if (!await(CompletableFuture.anyOf(stream.ended(), request.stop().future()), request.timeout())) {

@@ -7,7 +7,7 @@ import dev.offload.core.config.Config;
 import dev.offload.core.git.GitRepo;
 import dev.offload.core.image.ImageCache;
 import dev.offload.core.image.ImageOptions;
-import dev.offload.core.provider.ImagePreparation;
+import dev.offload.core.provider.SandboxImages;
 import dev.offload.core.run.RunResult;
 import dev.offload.core.run.Verdict;
 import java.nio.file.Files;
@@ -72,7 +72,7 @@ class DockerImageTest {
         String head = repo.commitAll("base");
         Config config = DockerRunTest.load(dir.resolve("offload.toml"));
 
-        ImagePreparation.prepare(
+        SandboxImages.prepare(
                 config, new ImageOptions(true, Optional.empty(), List.of()), progress::add, warnings::add);
 
         assertThat(progress).noneMatch(l -> l.startsWith("[cache]"));
@@ -160,7 +160,7 @@ class DockerImageTest {
     }
 
     private String build(Config config) throws Exception {
-        return ImagePreparation.prepare(config, ImageOptions.defaults(), progress::add, warnings::add)
+        return SandboxImages.prepare(config, ImageOptions.defaults(), progress::add, warnings::add)
                 .orElseThrow();
     }
 

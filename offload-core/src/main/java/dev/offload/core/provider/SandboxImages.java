@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * Image preparation for {@code offload build} and for a run (SPEC §5.4, §13): picks the provider's {@link
  * ImageBuilder}, runs the {@link ImagePipeline} in a temporary directory and deletes it afterwards.
  */
-public final class ImagePreparation {
-    private ImagePreparation() {}
+public final class SandboxImages {
+    private SandboxImages() {}
 
     /**
      * @return the image id, or empty when the provider builds no images (local, ssh, default without prepare_command)
