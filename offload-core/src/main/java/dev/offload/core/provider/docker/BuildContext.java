@@ -60,10 +60,11 @@ final class BuildContext implements AutoCloseable {
                 if (!rel.isEmpty() && ignore.excludes(rel) && !ignore.hasExceptions()) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                TarArchiveEntry entry = new TarArchiveEntry(
-                        dir, prefix + "/" + (rel.isEmpty() ? "" : rel + "/"), LinkOption.NOFOLLOW_LINKS);
-                tar.putArchiveEntry(entry);
-                tar.closeArchiveEntry();
+                String name = join(prefix, rel);
+                if (!name.isEmpty()) {
+                    tar.putArchiveEntry(new TarArchiveEntry(dir, name + "/", LinkOption.NOFOLLOW_LINKS));
+                    tar.closeArchiveEntry();
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -74,16 +75,24 @@ final class BuildContext implements AutoCloseable {
                     return FileVisitResult.CONTINUE;
                 }
                 if (attrs.isSymbolicLink()) {
-                    TarArchiveEntry link = new TarArchiveEntry(prefix + "/" + rel, TarConstants.LF_SYMLINK);
+                    TarArchiveEntry link = new TarArchiveEntry(join(prefix, rel), TarConstants.LF_SYMLINK);
                     link.setLinkName(Files.readSymbolicLink(path).toString());
                     tar.putArchiveEntry(link);
                     tar.closeArchiveEntry();
                 } else if (attrs.isRegularFile()) {
-                    addFile(prefix + "/" + rel, path);
+                    addFile(join(prefix, rel), path);
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Entry names are relative: {@code prefix/rel}, or {@code rel} at the context root. */
+    private static String join(String prefix, String rel) {
+        if (prefix.isEmpty()) {
+            return rel;
+        }
+        return rel.isEmpty() ? prefix : prefix + "/" + rel;
     }
 
     /** Finishes the archive; the file stays until {@link #close}. */
