@@ -70,7 +70,7 @@ public final class PatchParser {
                 newPath = Optional.of(path(line.substring(line.indexOf(" to ") + 4)));
             } else if (line.startsWith("--- ")) {
                 sawMinus = true;
-                oldPath = prefixed(line.substring(4)).or(() -> Optional.empty());
+                oldPath = prefixed(line.substring(4));
             } else if (line.startsWith("+++ ")) {
                 newPath = prefixed(line.substring(4));
             } else if (line.startsWith("Binary files ")) {
@@ -92,8 +92,9 @@ public final class PatchParser {
         }
         List<TextHunk> hunks = new ArrayList<>();
         Optional<BinaryHunk> binary = Optional.empty();
+        String name = (newPath.isPresent() ? newPath : oldPath).orElse("?");
         while (next < lines.size() && lines.get(next).startsWith("@@")) {
-            hunks.add(hunk(newPath.or(() -> Optional.ofNullable(null)).orElse("?")));
+            hunks.add(hunk(name));
         }
         if (next < lines.size() && strip(lines.get(next)).equals("GIT binary patch")) {
             next++;
