@@ -30,6 +30,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             ResultFileException.class,
             UserException.class,
             RunAbortedException.class,
+            dev.offload.core.image.ImageException.class,
+            dev.offload.core.git.GitException.class,
+            dev.offload.core.git.PatchException.class,
             IOException.class,
             UncheckedIOException.class);
 

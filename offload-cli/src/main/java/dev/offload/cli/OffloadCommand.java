@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
             LogsCommand.class,
             ValidateCommand.class,
             InitCommand.class,
+            BuildCommand.class,
+            CheckpointStatusCommand.class,
+            ApplyDiffCommand.class,
             HelpCommand.class
         })
 public final class OffloadCommand implements Runnable {

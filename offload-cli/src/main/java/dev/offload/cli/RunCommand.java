@@ -2,6 +2,7 @@ package dev.offload.cli;
 
 import dev.offload.core.config.Config;
 import dev.offload.core.config.ConfigException;
+import dev.offload.core.image.ImageOptions;
 import dev.offload.core.report.FinalSummary;
 import dev.offload.core.report.ProgressPrinter;
 import dev.offload.core.report.ReportLocation;
@@ -53,11 +54,20 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--fail-on-flaky", description = "Exit 1 instead of 2 when the only problem is flakiness.")
     private boolean failOnFlaky;
 
+    @Option(names = "--no-cache", description = "Neither read nor write the git-notes image cache.")
+    private boolean noCache;
+
+    @Option(
+            names = "--override-image-id",
+            paramLabel = "ID",
+            description = "modal and docker: skip image preparation, use ID.")
+    private String overrideImageId;
+
     @Option(names = "--ci", description = "Plain progress lines (implied by CI=true or a non-terminal stderr).")
     private boolean ci;
 
     @Override
-    public Integer call() throws ConfigException, RunAbortedException, InterruptedException {
+    public Integer call() throws ConfigException, RunAbortedException, InterruptedException, UserException {
         validateOptions();
         PrintWriter out = out();
         PrintWriter err = err();
@@ -78,7 +88,13 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                 : new ProgressPrinter(
                                 line -> println(err, line), line -> println(err, "warning: " + line), System::nanoTime)
                         .verbose(global().verbose());
-        var run = new OffloadRun(config, options, progress, Clock.systemUTC());
+        if (overrideImageId != null
+                && !List.of("docker", "modal").contains(config.provider().type())) {
+            throw new UserException("--override-image-id works with the docker and modal providers only, not '"
+                    + config.provider().type() + "'");
+        }
+        var images = new ImageOptions(noCache, Optional.ofNullable(overrideImageId), copyDirs);
+        var run = new OffloadRun(config, options, images, progress, Clock.systemUTC());
         RunResult result;
         try (InterruptHandler interrupts = InterruptHandler.install(run, err)) {
             result = run.execute();

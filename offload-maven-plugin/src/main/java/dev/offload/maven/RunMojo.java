@@ -1,6 +1,7 @@
 package dev.offload.maven;
 
 import dev.offload.core.config.Config;
+import dev.offload.core.image.ImageOptions;
 import dev.offload.core.report.FinalSummary;
 import dev.offload.core.report.ProgressPrinter;
 import dev.offload.core.report.ReportLocation;
@@ -99,6 +100,22 @@ public class RunMojo extends AbstractOffloadMojo {
     private String shard;
 
     /**
+     * Neither read nor write the git-notes image cache (docker, modal, default with a prepare command).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "offload.noCache", defaultValue = "false")
+    private boolean noCache;
+
+    /**
+     * docker and modal: skip image preparation and start sandboxes from this image.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "offload.overrideImageId")
+    private String overrideImageId;
+
+    /**
      * Maven's usual switch: skips the run.
      *
      * @since 0.1.0
@@ -130,7 +147,8 @@ public class RunMojo extends AbstractOffloadMojo {
                 text.lines().forEach(getLog()::info);
                 return;
             }
-            var run = new OffloadRun(config.get(), options(), progress(), Clock.systemUTC());
+            var images = new ImageOptions(noCache, Optional.ofNullable(overrideImageId), List.of());
+            var run = new OffloadRun(config.get(), options(), images, progress(), Clock.systemUTC());
             RunResult result = run.executeCancellingOnShutdown();
             FinalSummary.render(result, showEstimatedCost).lines().forEach(getLog()::info);
             ReportLocation.of(config.get().report()).ifPresent(path -> getLog().info("Report: " + path));

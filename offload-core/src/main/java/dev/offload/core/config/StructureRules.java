@@ -49,6 +49,13 @@ final class StructureRules {
                     "provider type 'docker' needs exactly one of 'image' and 'dockerfile', found "
                             + (d.image().isPresent() ? "both" : "neither"));
         }
+        if (provider instanceof ProviderConfig.Docker d) {
+            try {
+                DockerRunArgs.parse(d.runArgs());
+            } catch (IllegalArgumentException e) {
+                throw file.error(at("provider", "run_args"), e.getMessage());
+            }
+        }
         if (provider instanceof ProviderConfig.Local l && l.shell().isBlank()) {
             throw file.error(at("provider", "shell"), "must not be empty (batches run as <shell> -c <script>)");
         }

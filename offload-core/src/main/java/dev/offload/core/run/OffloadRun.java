@@ -8,6 +8,8 @@ import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.DiscoveryException;
 import dev.offload.core.framework.Framework;
 import dev.offload.core.framework.Frameworks;
+import dev.offload.core.image.ImageException;
+import dev.offload.core.image.ImageOptions;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
@@ -43,6 +45,7 @@ public final class OffloadRun {
 
     private final Config config;
     private final RunOptions options;
+    private final ImageOptions imageOptions;
     private final RunObserver observer;
     private final Clock clock;
     private final String runId = RunIds.next();
@@ -55,8 +58,16 @@ public final class OffloadRun {
     private double pricePerCoreSecond;
 
     public OffloadRun(Config config, RunOptions options, RunObserver observer, Clock clock) {
+        this(config, options, ImageOptions.defaults(), observer, clock);
+    }
+
+    /** @param imageOptions {@code --no-cache}, {@code --override-image-id}, copy dirs for image builds (SPEC §13) */
+    public OffloadRun(Config config, RunOptions options, ImageOptions imageOptions, RunObserver observer, Clock clock) {
         this.config = config;
         this.options = options;
+        // Copy dirs given for the run (--copy-dir) also go into the image it builds.
+        this.imageOptions =
+                new ImageOptions(imageOptions.noCache(), imageOptions.overrideImageId(), options.copyDirs());
         this.observer = observer;
         this.clock = clock;
     }
@@ -89,7 +100,13 @@ public final class OffloadRun {
             Framework framework = createFramework(started, shard);
             framework.runWarnings(options.failFast()).forEach(observer::warning);
             sharedResultFileWarning().ifPresent(observer::warning);
-            TestSelection selection = discover(framework, temp.path(), started, shard, previous);
+            ImageStage image = ImageStage.start(config, imageOptions, observer);
+            TestSelection selection;
+            try {
+                selection = discover(framework, temp.path(), started, shard, previous);
+            } finally {
+                image.releaseOutput(); // build output waits for discovery's finish line (SPEC §5.3 step 4)
+            }
             List<DiscoveredTest> tests = selection.selected();
             if (tests.isEmpty()) {
                 observer.phase("No tests discovered.");
@@ -99,7 +116,8 @@ public final class OffloadRun {
             Map<String, Double> estimates = selection.estimates();
             List<List<String>> queue = plan(tests, estimates);
             Orchestrator.Execution execution;
-            try (Provider provider = createProvider(temp.path(), started, shard)) {
+            Optional<String> imageId = awaitImage(image, started, shard);
+            try (Provider provider = createProvider(temp.path(), started, shard, imageId)) {
                 cpuCores = provider.cpuCores();
                 pricePerCoreSecond = config.report()
                         .costPerCoreHour()
@@ -216,12 +234,30 @@ public final class OffloadRun {
                 .toList();
     }
 
-    private Provider createProvider(Path temp, Instant started, Optional<Shard> shard) throws RunAbortedException {
+    private Optional<String> awaitImage(ImageStage image, Instant started, Optional<Shard> shard)
+            throws RunAbortedException {
+        try {
+            return image.await(() -> cancelled != null);
+        } catch (ImageException e) {
+            throw abort(
+                    started,
+                    shard,
+                    e.getMessage(),
+                    "check [provider] in " + config.file() + " and the build output",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.interrupted();
+            throw abort(started, shard, "run " + cancelled + " during image preparation", "nothing ran", e);
+        }
+    }
+
+    private Provider createProvider(Path temp, Instant started, Optional<Shard> shard, Optional<String> image)
+            throws RunAbortedException {
         if (!options.copyDirs().isEmpty() && config.provider().type().equals("local")) {
             observer.warning("local provider ignores --copy-dir");
         }
         try {
-            return Providers.create(config, temp, observer::warning);
+            return Providers.create(config, temp, observer::warning, image);
         } catch (ProviderException e) {
             throw abort(started, shard, e.getMessage(), "check [provider] in " + config.file(), e);
         }

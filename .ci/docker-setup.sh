@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs and starts a docker daemon and builds the base image the docker tests use (SPEC §8.8, ENVIRONMENT.md).
+# No registry is reachable: the image is imported from a debootstrap root filesystem whose tarball is cached
+# outside the repository, so reruns only re-import it (or find the image already there and do nothing).
+# Idempotent: every step is skipped when its result exists. Prints how long it took.
+set -euo pipefail
+
+IMAGE="${OFFLOAD_TEST_IMAGE:-offload-test-base:bookworm}"
+CACHE_DIR="${OFFLOAD_CI_CACHE:-/var/cache/offload-ci}"
+ROOTFS_TAR="$CACHE_DIR/bookworm-rootfs.tar"
+# What the docker tests need inside a container: pytest, git (the `git apply` fallback), procps (ps for debugging).
+PACKAGES="python3,python3-pytest,git,procps"
+start=$(date +%s)
+
+if ! command -v dockerd >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2>&1; then
+  echo "[docker-setup] installing docker.io and debootstrap"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker.io debootstrap
+fi
+
+if ! docker info >/dev/null 2>&1; then
+  echo "[docker-setup] starting dockerd (no bridge, no iptables: it must not rewrite the host firewall)"
+  mkdir -p /var/log
+  nohup dockerd --bridge=none --iptables=false >/var/log/offload-dockerd.log 2>&1 &
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  docker info >/dev/null 2>&1 || { echo "[docker-setup] dockerd did not start; see /var/log/offload-dockerd.log" >&2; exit 1; }
+fi
+
+if docker image inspect "$IMAGE" >/dev/null 2>&1; then
+  echo "[docker-setup] image $IMAGE exists"
+else
+  if [ ! -s "$ROOTFS_TAR" ]; then
+    # The Debian mirror this machine's apt already uses (no host name written here).
+    mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+    [ -n "$mirror" ] || mirror=$(awk '/^deb / {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
+    rootfs=$(mktemp -d)
+    trap 'rm -rf "$rootfs"' EXIT
+    echo "[docker-setup] debootstrap bookworm with $PACKAGES"
+    debootstrap --variant=minbase --include="$PACKAGES" bookworm "$rootfs" ${mirror:+"$mirror"} >/dev/null
+    rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+    mkdir -p "$CACHE_DIR"
+    tar -C "$rootfs" -cf "$ROOTFS_TAR.tmp" . && mv "$ROOTFS_TAR.tmp" "$ROOTFS_TAR"
+  fi
+  echo "[docker-setup] importing $IMAGE from $ROOTFS_TAR"
+  docker import "$ROOTFS_TAR" "$IMAGE" >/dev/null
+fi
+echo "[docker-setup] ready: $IMAGE ($(( $(date +%s) - start ))s)"
