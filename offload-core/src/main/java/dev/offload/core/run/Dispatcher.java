@@ -1,7 +1,7 @@
 package dev.offload.core.run;
 
 import dev.offload.core.framework.DiscoveredTest;
-import dev.offload.core.framework.TestCaseResult;
+import dev.offload.core.framework.StreamedEvent;
 import dev.offload.core.provider.StopSignal;
 import dev.offload.core.run.BatchRecord.BatchOutcome;
 import dev.offload.core.schedule.HedgePick;
@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -32,6 +34,7 @@ final class Dispatcher {
     private final Clock clock;
     private final VerdictLedger ledger;
     private final BatchQueue queue;
+    private final BatchResultRecorder results;
     private final Map<Integer, Running> running = new LinkedHashMap<>();
     private final List<BatchRecord> finished = new ArrayList<>();
     private int nextNumber;
@@ -42,6 +45,9 @@ final class Dispatcher {
     private static final class Running {
         final Assignment batch;
         boolean stopRequested;
+
+        /** Tests this batch has streamed an {@code end} event for (SPEC §7.1): done as far as hedging goes. */
+        final Set<String> ended = new HashSet<>();
 
         Running(Assignment batch) {
             this.batch = batch;
@@ -59,7 +65,8 @@ final class Dispatcher {
         this.observer = observer;
         this.clock = clock;
         this.ledger = new VerdictLedger(tests, settings.retryCounts(), this::onDecided);
-        this.queue = new BatchQueue(initialQueue);
+        this.queue = new BatchQueue(initialQueue, id -> ledger.state(id).test.unit());
+        this.results = new BatchResultRecorder(ledger, queue, settings, observer);
         this.openSlots = slots;
         this.over = ledger.allDecided();
     }
@@ -102,13 +109,15 @@ final class Dispatcher {
             }
             if (run.stopRequested || report.stopped()) {
                 outcome = BatchOutcome.CANCELLED;
-                requeueAfterInfrastructureError(batch, "batch stopped before its tests reported");
+                results.keepStreamed(batch, report);
+                results.requeueAfterInfrastructureError(batch, "batch stopped before its tests reported", report);
             } else if (report.infrastructureError().isPresent()) {
                 outcome = BatchOutcome.ERROR;
-                requeueAfterInfrastructureError(
-                        batch, report.infrastructureError().get());
+                results.keepStreamed(batch, report);
+                results.requeueAfterInfrastructureError(
+                        batch, report.infrastructureError().get(), report);
             } else {
-                outcome = applyResults(batch, report);
+                outcome = results.apply(batch, report);
             }
             var record = new BatchRecord(
                     batch.number(),
@@ -127,6 +136,31 @@ final class Dispatcher {
         }
         toStop.forEach(StopSignal::trigger);
         return outcome;
+    }
+
+    /**
+     * A streamed event arrived from a running batch (reader thread, SPEC §7.1): an ended test no longer needs a hedge,
+     * and a first attempt that passed or was skipped is decided at once, so progress moves during the batch and a hedge
+     * copy of it can stop. Failures wait for the batch's report, which sends their retries out together.
+     */
+    void streamed(Assignment batch, StreamedEvent event) {
+        if (event.kind() != StreamedEvent.Kind.END) {
+            return;
+        }
+        List<StopSignal> toStop = List.of();
+        lock.lock();
+        try {
+            Running run = running.get(batch.number());
+            if (run != null) {
+                run.ended.add(event.id());
+                if (!over && results.decideEarly(batch, event)) {
+                    toStop = afterDecisions();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        toStop.forEach(StopSignal::trigger);
     }
 
     /** A slot could not get a sandbox (creation failed after retries, or its replacement failed). */
@@ -211,17 +245,21 @@ final class Dispatcher {
                 continue;
             }
             List<String> hedgeable = run.batch.ids().stream()
+                    .filter(id -> !run.ended.contains(id))
                     .map(ledger::state)
                     .filter(s -> !s.decided() && !s.hedgeCovered && s.hedges < 3)
                     .map(TestState::id)
                     .toList();
+            double endedSecs =
+                    run.ended.stream().mapToDouble(settings::estimate).sum();
             candidates.add(new RunningBatch(
                     run.batch.number(),
                     hedgeable,
-                    run.batch.estimateSecs(),
+                    Math.max(0, run.batch.estimateSecs() - endedSecs),
                     Duration.between(run.batch.started(), now)));
         }
-        Optional<HedgePick> pick = HedgeSelector.pick(candidates);
+        Optional<HedgePick> pick =
+                HedgeSelector.pick(candidates).map(p -> new HedgePick(p.batchNumber(), wholeUnits(p, candidates)));
         return pick.map(p -> {
             for (String id : p.ids()) {
                 TestState s = ledger.state(id);
@@ -231,6 +269,17 @@ final class Dispatcher {
             QueuedBatch.Kind kind = running.get(p.batchNumber()).batch.kind();
             return start(slot, p.ids(), kind, true);
         });
+    }
+
+    /** A hedge takes whole units: every hedgeable test of each unit the selector touched, in batch order. */
+    private List<String> wholeUnits(HedgePick pick, List<RunningBatch> candidates) {
+        Set<String> units = new HashSet<>();
+        pick.ids().forEach(id -> units.add(ledger.state(id).test.unit()));
+        return candidates.stream()
+                .filter(c -> c.number() == pick.batchNumber())
+                .flatMap(c -> c.hedgeableIds().stream())
+                .filter(id -> units.contains(ledger.state(id).test.unit()))
+                .toList();
     }
 
     private Assignment start(int slot, List<String> ids, QueuedBatch.Kind kind, boolean hedge) {
@@ -248,76 +297,6 @@ final class Dispatcher {
         return batch;
     }
 
-    private BatchOutcome applyResults(Assignment batch, BatchReport report) {
-        boolean anyFailed = false;
-        List<String> retries = new ArrayList<>();
-        for (String id : batch.ids()) {
-            TestState s = ledger.state(id);
-            if (s.decided()) {
-                continue;
-            }
-            TestCaseResult result = report.results().get(id);
-            if (result != null) {
-                if (s.generation != batch.generations().get(id)) {
-                    continue; // another copy already reported: first result wins (§9.6)
-                }
-                Attempt attempt = toAttempt(batch, result, report);
-                anyFailed |= attempt.failed();
-                boolean solo = batch.kind() == QueuedBatch.Kind.SOLO_AFTER_TIMEOUT;
-                if (ledger.recordAttempt(id, attempt, solo) == VerdictLedger.Next.RETRY) {
-                    retries.add(id);
-                }
-            } else if (s.inFlight == 0) {
-                anyFailed |= handleUnreported(batch, report, id);
-            }
-        }
-        if (!retries.isEmpty()) {
-            queue.retry(retries, batch.slot());
-        }
-        if (report.timedOut()) {
-            return BatchOutcome.ERROR;
-        }
-        return anyFailed ? BatchOutcome.FAILURE : BatchOutcome.SUCCESS;
-    }
-
-    /** A test without a result in a valid report: timeout (§10.6) or missing (§10.5). Returns true if it failed. */
-    private boolean handleUnreported(Assignment batch, BatchReport report, String id) {
-        if (report.timedOut()) {
-            int secs = (int) settings.batchTimeout().toSeconds();
-            var next = ledger.recordTimeout(id, batch.number(), batch.slot(), secs);
-            if (next == VerdictLedger.Next.RUN_ALONE) {
-                queue.runAloneAfterTimeout(id);
-            }
-            return next == VerdictLedger.Next.DECIDED;
-        }
-        if (ledger.recordMissing(id) == VerdictLedger.Next.REQUEUE) {
-            queue.requeueAlone(id);
-        }
-        return false;
-    }
-
-    /** No attempts are recorded; undecided tests with no other running copy are re-queued in halves (§10.5). */
-    private void requeueAfterInfrastructureError(Assignment batch, String cause) {
-        List<String> requeue = new ArrayList<>();
-        for (String id : batch.ids()) {
-            TestState s = ledger.state(id);
-            if (!s.decided() && s.inFlight == 0) {
-                if (ledger.recordInfrastructureError(id, cause) == VerdictLedger.Next.REQUEUE) {
-                    requeue.add(id);
-                }
-            }
-        }
-        queue.requeueInHalves(requeue);
-    }
-
-    private Attempt toAttempt(Assignment batch, TestCaseResult result, BatchReport report) {
-        boolean single = batch.ids().size() == 1;
-        String out = result.systemOut().isEmpty() && single ? report.logStdout() : result.systemOut();
-        String err = result.systemErr().isEmpty() && single ? report.logStderr() : result.systemErr();
-        return new Attempt(
-                batch.number(), batch.slot(), result.status(), result.timeSecs(), result.failure(), out, err);
-    }
-
     /** Fail-fast, stops of batches whose tests were all decided elsewhere, and the end of the run. */
     private List<StopSignal> afterDecisions() {
         List<StopSignal> toStop = new ArrayList<>();
@@ -327,7 +306,9 @@ final class Dispatcher {
         for (Running run : running.values()) {
             boolean allDecided =
                     run.batch.ids().stream().allMatch(id -> ledger.state(id).decided());
-            if (allDecided && !run.stopRequested) {
+            // A batch that reported every test itself is about to write its result file: let it.
+            boolean reportedAll = run.ended.containsAll(run.batch.ids());
+            if (allDecided && !reportedAll && !run.stopRequested) {
                 run.stopRequested = true;
                 toStop.add(run.batch.stop());
             }

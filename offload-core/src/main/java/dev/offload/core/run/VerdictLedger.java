@@ -2,6 +2,7 @@ package dev.offload.core.run;
 
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.TestCaseResult;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,39 @@ final class VerdictLedger {
         return states.values();
     }
 
+    /**
+     * Registers a test the runner reported under {@code parentId} at run time (SPEC §7.3), in the parent's group and
+     * unit and with its retry count. Returns false when it was already known.
+     */
+    boolean addDynamic(String id, String parentId, String classname) {
+        if (states.containsKey(id)) {
+            return false;
+        }
+        TestState parent = state(parentId);
+        String cls = classname.isEmpty() ? parent.test.classname() : classname;
+        var child =
+                new TestState(new DiscoveredTest(id, parent.test.group(), cls, parent.test.unit()), parent.retryCount);
+        child.parent = Optional.of(parent);
+        parent.children.add(child);
+        states.put(id, child);
+        undecided++;
+        return true;
+    }
+
+    /**
+     * The parent's batch reported its dynamic tests completely: from now on they stand for it in every report. A parent
+     * already decided (e.g. by an infrastructure error limit) keeps its verdict. Returns true if it was replaced now.
+     */
+    boolean replaceByChildren(String parentId) {
+        TestState parent = state(parentId);
+        if (!parent.decided() && !parent.children.isEmpty()) {
+            parent.replaced = true;
+            undecided--;
+            return true;
+        }
+        return false;
+    }
+
     /** Records a result (pass, fail or skip) produced by one batch. */
     Next recordAttempt(String id, Attempt attempt, boolean soloTimeoutRun) {
         TestState s = state(id);
@@ -74,6 +108,20 @@ final class VerdictLedger {
             case SKIPPED -> decide(s, s.hasFailedAttempt() ? Verdict.FAILED : Verdict.SKIPPED, "");
             case FAILED -> s.countedAttempts < 1 + s.retryCount ? Next.RETRY : decide(s, Verdict.FAILED, "");
         };
+    }
+
+    /**
+     * Replaces the last attempt with a fuller record of the same run (the result file after the {@code end} event that
+     * decided the test); an attempt from another batch is left alone. The verdict does not change.
+     */
+    void refineAttempt(String id, Attempt fuller) {
+        TestState s = state(id);
+        int last = s.attempts.size() - 1;
+        if (last >= 0
+                && s.attempts.get(last).batch() == fuller.batch()
+                && s.attempts.get(last).status() == fuller.status()) {
+            s.attempts.set(last, fuller);
+        }
     }
 
     /** The batch holding this test hit an infrastructure error and no other copy is running. */
@@ -129,8 +177,24 @@ final class VerdictLedger {
         }
     }
 
+    /**
+     * One outcome per test in discovery order; a test's run-time children follow it, and a replaced test is left out.
+     */
     List<TestOutcome> outcomes() {
-        return states.values().stream().map(TestState::toOutcome).toList();
+        List<TestOutcome> outcomes = new ArrayList<>(states.size());
+        for (TestState s : states.values()) {
+            if (s.parent.isEmpty()) {
+                addOutcomes(s, outcomes);
+            }
+        }
+        return outcomes;
+    }
+
+    private static void addOutcomes(TestState s, List<TestOutcome> outcomes) {
+        if (!s.replaced) {
+            outcomes.add(s.toOutcome());
+        }
+        s.children.forEach(child -> addOutcomes(child, outcomes));
     }
 
     private Next decide(TestState s, Verdict verdict, String cause) {
