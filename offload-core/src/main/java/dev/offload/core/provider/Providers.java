@@ -3,6 +3,7 @@ package dev.offload.core.provider;
 import dev.offload.core.config.Config;
 import dev.offload.core.config.ProviderConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Creates the {@link Provider} a validated {@code [provider]} table describes. */
@@ -13,11 +14,31 @@ public final class Providers {
      * @throws ProviderException for a provider type this release cannot run yet
      */
     public static Provider create(Config config, Path runTempDir, Consumer<String> warnings) throws ProviderException {
+        return create(config, runTempDir, List.of(), warnings);
+    }
+
+    /**
+     * @param cliCopyDirs {@code --copy-dir} values, passed after the config's own to image-building providers
+     * @throws ProviderException for a provider type this release cannot run yet, or settings found unusable
+     */
+    public static Provider create(Config config, Path runTempDir, List<String> cliCopyDirs, Consumer<String> warnings)
+            throws ProviderException {
         if (config.provider() instanceof ProviderConfig.Local local) {
             LocalProvider.ignoredSettings(config.offload()).forEach(warnings);
             return LocalProvider.from(local, config.offload(), config.configDir(), runTempDir);
         }
+        // Sandbox-side temp directory: the same name as this machine's, under /tmp (SPEC §8.1).
+        String sandboxTemp = "/tmp/" + runTempDir.getFileName();
+        if (config.provider() instanceof ProviderConfig.Default templates) {
+            TemplateScripts.extractReferenced(templates, config.report().outputDir());
+            var commands =
+                    TemplateCommands.from(templates, config.offload(), config.configDir(), cliCopyDirs, sandboxTemp);
+            return new DefaultProvider(commands, "default", runTempDir);
+        }
+        if (config.provider() instanceof ProviderConfig.Modal modal) {
+            return ModalProvider.create(config, modal, cliCopyDirs, sandboxTemp, runTempDir);
+        }
         throw new ProviderException("provider type '" + config.provider().type()
-                + "' cannot run batches in this release yet; use type = \"local\"");
+                + "' cannot run batches in this release yet; use type = \"local\", \"default\" or \"modal\"");
     }
 }

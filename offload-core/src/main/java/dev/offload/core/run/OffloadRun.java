@@ -7,6 +7,7 @@ import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.DiscoveryException;
 import dev.offload.core.framework.Framework;
 import dev.offload.core.framework.Frameworks;
+import dev.offload.core.provider.ImagePreparation;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
@@ -90,6 +91,7 @@ public final class OffloadRun {
             List<List<String>> queue = plan(tests, estimates);
             Orchestrator.Execution execution;
             try (Provider provider = createProvider(temp.path(), started, shard)) {
+                prepareImage(provider, started, shard);
                 cpuCores = provider.cpuCores();
                 pricePerCoreSecond = config.report()
                         .costPerCoreHour()
@@ -212,7 +214,21 @@ public final class OffloadRun {
             observer.warning("local provider ignores --copy-dir");
         }
         try {
-            return Providers.create(config, temp, observer::warning);
+            return Providers.create(config, temp, options.copyDirs(), observer::warning);
+        } catch (ProviderException e) {
+            throw abort(started, shard, e.getMessage(), "check [provider] in " + config.file(), e);
+        }
+    }
+
+    /** Builds the sandbox image once, before any sandbox is created (SPEC §8.1 prepare, retried per §8.3). */
+    private void prepareImage(Provider provider, Instant started, Optional<Shard> shard)
+            throws RunAbortedException, InterruptedException {
+        if (!(provider instanceof ImagePreparation image)) {
+            return;
+        }
+        observer.phase("Preparing image...");
+        try {
+            ProviderRetry.call("image build", image::prepareImage, observer::warning);
         } catch (ProviderException e) {
             throw abort(started, shard, e.getMessage(), "check [provider] in " + config.file(), e);
         }
