@@ -28,11 +28,13 @@ final class BatchExecution {
     private final Framework framework;
     private final RunSettings settings;
     private final RunObserver observer;
+    private final ArtifactCollector artifacts;
 
     BatchExecution(Framework framework, RunSettings settings, RunObserver observer) {
         this.framework = framework;
         this.settings = settings;
         this.observer = observer;
+        this.artifacts = new ArtifactCollector(settings, observer::warning);
     }
 
     /** Runs the batch; the log is closed by the caller once the outcome is known. */
@@ -51,6 +53,22 @@ final class BatchExecution {
         if (exec.stopped() && !exec.timedOut()) {
             return new BatchReport(Map.of(), Optional.empty(), false, true, capture.out(), capture.err());
         }
+        BatchReport report = report(command, request, sandbox, exec, capture);
+        artifacts.collect(batch.number(), sandbox, failing(report, batch));
+        return report;
+    }
+
+    /** Failing for {@code download_globs_failure_only}: a failed test, a timeout, or results that are missing. */
+    private static boolean failing(BatchReport report, Assignment batch) {
+        return report.infrastructureError().isPresent()
+                || report.timedOut()
+                || report.results().size() < batch.ids().size()
+                || report.results().values().stream().anyMatch(r -> r.status() == TestCaseResult.Status.FAILED);
+    }
+
+    private BatchReport report(
+            BatchCommand command, BatchRequest request, Sandbox sandbox, Sandbox.ExecResult exec, Capture capture)
+            throws InterruptedException {
         Map<String, TestCaseResult> results;
         try {
             results = readResults(command, request, sandbox, exec);

@@ -248,7 +248,9 @@ public final class OffloadRun {
                 options.env(),
                 retries,
                 estimates,
-                TEARDOWN_LIMIT);
+                TEARDOWN_LIMIT,
+                config.report().downloadGlobs(),
+                config.report().downloadGlobsFailureOnly());
     }
 
     /** Local sandboxes all run in one directory, so a fixed result file is written by every parallel batch. */
