@@ -136,7 +136,7 @@ class DefaultProviderRunTest {
         }
     }
 
-    private static Path copyFixture(Path target) throws IOException, URISyntaxException {
+    static Path copyFixture(Path target) throws IOException, URISyntaxException {
         Path source = Path.of(DefaultProviderRunTest.class
                 .getResource("/dev/offload/core/framework/pytest-suite")
                 .toURI());
