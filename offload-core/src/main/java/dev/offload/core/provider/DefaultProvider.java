@@ -72,6 +72,11 @@ public final class DefaultProvider implements Provider, ImagePreparation {
     }
 
     @Override
+    public boolean buildsImage() {
+        return commands.prepare().isPresent();
+    }
+
+    @Override
     public Sandbox create(int slot) throws ProviderException, InterruptedException {
         String imageId = prepared();
         String text = ShellTemplate.fill(

@@ -8,4 +8,9 @@ package dev.offload.core.provider;
 public interface ImagePreparation {
     /** Builds the image (or returns the one already built) and returns its id. */
     String prepareImage() throws ProviderException, InterruptedException;
+
+    /** False when there is nothing to build (a {@code default} provider without {@code prepare_command}). */
+    default boolean buildsImage() {
+        return true;
+    }
 }

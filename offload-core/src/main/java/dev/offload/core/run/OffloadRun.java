@@ -223,7 +223,7 @@ public final class OffloadRun {
     /** Builds the sandbox image once, before any sandbox is created (SPEC §8.1 prepare, retried per §8.3). */
     private void prepareImage(Provider provider, Instant started, Optional<Shard> shard)
             throws RunAbortedException, InterruptedException {
-        if (!(provider instanceof ImagePreparation image)) {
+        if (!(provider instanceof ImagePreparation image) || !image.buildsImage()) {
             return;
         }
         observer.phase("Preparing image...");
