@@ -1,6 +1,7 @@
 package dev.offload.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offload.core.config.Config;
 import dev.offload.core.config.ConfigLoader;
@@ -114,6 +115,51 @@ class DefaultProviderLifecycleTest {
 
         assertThat(result.outcomes()).extracting(TestOutcome::verdict).containsOnly(Verdict.PASSED);
         assertThat(Files.readAllLines(seen)).containsExactly(id, "destroy:" + id);
+    }
+
+    @Test
+    void prepareGetsCopyDirFlagsOnceAndItsLastStdoutLineIsTheImageId() throws Exception {
+        Path seen = dir.resolve("seen");
+        Path prepare = Files.writeString(dir.resolve("prepare.sh"), """
+                for arg in "$@"; do echo "arg:$arg" >> "$PREPARE_LOG"; done
+                echo "building the image"
+                echo "img 42"
+                echo
+                """);
+        String provider = provider(
+                        "printf 'sb-%s\\n' {image_id} && printf 'create:%s\\n' {image_id} >> " + q(seen),
+                        "sh -c {command}",
+                        "printf 'destroy:%s\\n' {sandbox_id} >> " + q(seen))
+                + "prepare_command = '''PREPARE_LOG=" + q(seen) + " sh " + q(prepare) + "'''\n"
+                + "copy_dirs = [\"fixtures:/srv/fixtures\", \"data dir:/srv/data\"]\n";
+        Files.createDirectories(dir.resolve("fixtures"));
+
+        RunResult result = run(config(2, 60, "true # {tests}", provider));
+
+        assertThat(result.outcomes()).extracting(TestOutcome::verdict).containsOnly(Verdict.PASSED);
+        List<String> lines = Files.readAllLines(seen);
+        assertThat(lines.stream().filter(line -> line.startsWith("arg:")))
+                .containsExactly(
+                        "arg:--copy-dir=" + dir.resolve("fixtures") + ":/srv/fixtures",
+                        "arg:--copy-dir=" + dir.resolve("data dir") + ":/srv/data");
+        assertThat(lines).contains("create:img 42", "destroy:sb-img 42");
+    }
+
+    @Test
+    void prepareThatFailsIsRetriedThenAbortsTheRunWithoutCreatingSandboxes() throws Exception {
+        Path calls = dir.resolve("calls");
+        String provider = provider("echo created >> " + q(calls) + "; echo sb", "sh -c {command}", "true")
+                + "prepare_command = '''echo attempt >> " + q(calls) + "; echo 'no builder' >&2; exit 5'''\n";
+
+        assertThatThrownBy(() -> run(config(1, 60, "true # {tests}", provider)))
+                .isInstanceOf(RunAbortedException.class)
+                .hasMessage("prepare command failed (exit 5): no builder");
+
+        assertThat(Files.readAllLines(calls)).containsExactly("attempt", "attempt", "attempt");
+        assertThat(warnings)
+                .contains(
+                        "retrying image build (attempt 3/3) after 1000ms: prepare command failed (exit 5): no builder");
+        assertThat(dir.resolve("test-results/summary.json")).content().contains("\"outcome\" : \"error\"");
     }
 
     private RunResult run(Config config) throws Exception {
