@@ -30,6 +30,7 @@ def _state():
 
 def _record(call, **fields):
     fields["call"] = call
+    fields["pid"] = os.getpid()
     with open(os.path.join(_state(), "calls.jsonl"), "a") as f:
         f.write(json.dumps(fields, sort_keys=True) + "\n")
 

@@ -1,7 +1,10 @@
 package dev.offload.core.provider;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -107,6 +110,36 @@ public final class DefaultProvider implements Provider, ImagePreparation {
             }
             throw ProviderException.permanent(e.getMessage());
         }
+    }
+
+    /** One {@code destroy-many} command with the ids on stdin; it always succeeds, so every sandbox counts as gone. */
+    @Override
+    public boolean destroyMany(List<Sandbox> sandboxes, Duration limit) throws ProviderException, InterruptedException {
+        if (commands.destroyMany().isEmpty()) {
+            return false;
+        }
+        StringBuilder ids = new StringBuilder();
+        for (Sandbox sandbox : sandboxes) {
+            if (sandbox instanceof TemplateSandbox template) {
+                template.stopLocally();
+            }
+            ids.append(sandbox.id()).append('\n');
+        }
+        Duration timeout = limit.compareTo(commands.timeout()) < 0 ? limit : commands.timeout();
+        var done = LifecycleCommand.run(
+                "destroy-many command",
+                commands.destroyMany().get(),
+                commands.workingDir(),
+                timeout,
+                ids.toString().getBytes(StandardCharsets.UTF_8));
+        if (done.exitCode() != 0) {
+            throw new ProviderException(
+                    "destroy-many command failed (exit " + done.exitCode() + "): " + done.stderrTail());
+        }
+        sandboxes.stream()
+                .filter(TemplateSandbox.class::isInstance)
+                .forEach(sandbox -> ((TemplateSandbox) sandbox).markDestroyed());
+        return true;
     }
 
     @Override

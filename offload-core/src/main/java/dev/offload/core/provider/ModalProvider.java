@@ -62,6 +62,7 @@ final class ModalProvider {
                 helper + " exec {sandbox_id} {command}",
                 helper + " destroy {sandbox_id}",
                 Optional.of(helper + " download {sandbox_id} {paths}"),
+                Optional.of(helper + " destroy-many"),
                 config.configDir(),
                 Duration.ofSeconds(3600),
                 modal.cpuCores(),

@@ -15,6 +15,7 @@ import java.util.Optional;
  *
  * @param prepareFlags appended to the prepare template: one {@code --copy-dir=q(local:remote)} per config copy dir,
  *     then per {@code --copy-dir} option, then {@code --sandbox-init-cmd=q(cmd)} when set (SPEC §13.4)
+ * @param destroyMany a command reading sandbox ids on stdin that destroys them all (modal only)
  * @param workingDir where lifecycle and exec commands run on this machine
  * @param timeout limit of each prepare, create, download and destroy command
  * @param projectRoot sandbox-side {@code OFFLOAD_ROOT}
@@ -27,6 +28,7 @@ public record TemplateCommands(
         String exec,
         String destroy,
         Optional<String> download,
+        Optional<String> destroyMany,
         Path workingDir,
         Duration timeout,
         double cpuCores,
@@ -55,6 +57,7 @@ public record TemplateCommands(
                 provider.execCommand(),
                 provider.destroyCommand(),
                 provider.downloadCommand(),
+                Optional.empty(),
                 provider.workingDir().map(Path::of).orElse(configDir),
                 Duration.ofSeconds(provider.timeoutSecs()),
                 provider.cpuCores(),

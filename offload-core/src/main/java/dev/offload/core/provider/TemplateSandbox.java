@@ -154,6 +154,20 @@ final class TemplateSandbox implements Sandbox {
         return stopped.get();
     }
 
+    /** Stops what this sandbox runs on this machine, before a provider-wide {@code destroy-many} removes it. */
+    void stopLocally() throws InterruptedException {
+        try {
+            localShell.destroy();
+        } catch (ProviderException e) {
+            // A local shell only stops processes; it has nothing remote that could fail.
+        }
+    }
+
+    /** Recorded after a provider-wide {@code destroy-many}: a later {@link #destroy} does nothing. */
+    void markDestroyed() {
+        destroyed.set(true);
+    }
+
     /** Runs the destroy template once; a non-zero exit is a {@link ProviderException} the caller turns into a warning. */
     @Override
     public void destroy() throws ProviderException, InterruptedException {

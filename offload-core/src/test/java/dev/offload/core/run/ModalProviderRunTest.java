@@ -82,6 +82,11 @@ class ModalProviderRunTest {
                 .map(c -> c.get("sandbox_id").asText())
                 .toList();
         assertThat(terminated).containsExactlyInAnyOrderElementsOf(created);
+        // Torn down by one `destroy-many` process (SPEC §8.4), not one helper process per sandbox.
+        assertThat(byCall(calls, "Sandbox.terminate").stream()
+                        .map(c -> c.get("pid").asLong())
+                        .distinct())
+                .hasSize(1);
     }
 
     private static List<JsonNode> calls(Path project) throws Exception {
@@ -107,6 +112,8 @@ class ModalProviderRunTest {
                 max_parallel = 2
                 test_timeout_secs = 120
                 sandbox_repo_root = "."
+                # Hedge copies would replace sandboxes (destroyed one by one) depending on timing.
+                impatiently_requeue_batches = false
 
                 %s
                 [framework]
