@@ -53,6 +53,9 @@ final class TemplateSandbox implements Sandbox {
 
     @Override
     public ExecResult exec(ExecRequest request, OutputListener output) throws ProviderException, InterruptedException {
+        if (request.stop().triggered()) {
+            return new ExecResult(-1, false, true); // stopped before it started: the sandbox stays clean
+        }
         var local = new ExecRequest(
                 execText(inner(request)), ".", Map.of(), request.timeout(), Optional.empty(), request.stop());
         ExecResult result = localShell.exec(local, output);

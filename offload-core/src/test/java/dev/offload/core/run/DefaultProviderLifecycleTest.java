@@ -162,6 +162,51 @@ class DefaultProviderLifecycleTest {
         assertThat(dir.resolve("test-results/summary.json")).content().contains("\"outcome\" : \"error\"");
     }
 
+    @Test
+    void cancelledRunDestroysEverySandboxAndLeavesNoProcess() throws Exception {
+        Path lifecycle = dir.resolve("lifecycle.log");
+        String scripts = "sh " + q(DefaultProviderRunTest.scriptsDir().toString()) + "/";
+        Files.createDirectories(dir.resolve("project"));
+        String provider = provider(
+                scripts + "create.sh " + q(dir.resolve("project").toString()) + " " + q(lifecycle.toString()),
+                scripts + "exec.sh {sandbox_id} {command}",
+                scripts + "destroy.sh {sandbox_id} " + q(lifecycle.toString()));
+        var started = new java.util.concurrent.CountDownLatch(2);
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void batchStarted(int number, int slot, int tests) {
+                started.countDown();
+            }
+        };
+        var run = new OffloadRun(
+                config(2, 60, "for t in {tests}; do sleep 41; done", provider),
+                RunOptions.defaults(),
+                observer,
+                Clock.systemUTC());
+        var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return run.execute();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(500); // the sleeps have started inside the sandboxes
+
+        run.cancel("interrupted");
+        RunResult finished = result.get(60, TimeUnit.SECONDS);
+
+        assertThat(finished.outcomes()).extracting(TestOutcome::verdict).containsOnly(Verdict.NOT_RUN);
+        List<String> calls = Files.readAllLines(lifecycle);
+        assertThat(calls.stream().filter(c -> c.equals("create"))).hasSize(2);
+        assertThat(calls.stream().filter(c -> c.startsWith("destroy "))).hasSize(2);
+        assertThat(ProcessHandle.allProcesses()
+                        .map(p -> p.info().commandLine().orElse(""))
+                        .filter(c -> c.contains("sleep 41")))
+                .isEmpty();
+        DefaultProviderRunTest.assertNoSandboxLeft();
+    }
+
     private RunResult run(Config config) throws Exception {
         return new OffloadRun(config, RunOptions.defaults(), observer, Clock.systemUTC()).execute();
     }
