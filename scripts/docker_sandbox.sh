@@ -20,9 +20,11 @@ die() { log "$*"; exit 2; }
 
 command -v docker >/dev/null 2>&1 || die "the docker CLI is not installed"
 
-# Builds FROM $1 with a generated Dockerfile (stdin) and context $2; prints the new image id.
+# Builds FROM $1 with a generated Dockerfile (stdin) and context $2; prints the new image id. Generated layers carry
+# the label dev.offload.helper=docker_sandbox.sh so that they can be found and pruned.
 build() {
-  docker build --quiet --network none -f - "$2" || die "docker build failed (FROM $1)"
+  docker build --quiet --network none --label dev.offload.helper=docker_sandbox.sh -f - "$2" \
+    || die "docker build failed (FROM $1)"
 }
 
 prepare() {

@@ -45,6 +45,16 @@ class DockerSandboxScriptTest {
         assumeTrue(missing == null, "SKIPPED docker_sandbox.sh tests: " + missing);
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void removeBuiltImages() throws Exception {
+        String images = docker("images", "-q", "--filter", LABEL).output.strip();
+        if (!images.isEmpty()) {
+            var args = new java.util.ArrayList<>(java.util.List.of("rmi", "-f"));
+            args.addAll(java.util.List.of(images.split("\\s+")));
+            docker(args.toArray(String[]::new));
+        }
+    }
+
     @Test
     void pytestSuiteInContainersGivesTheSameVerdictsAsLocal() throws Exception {
         Path local = DefaultProviderRunTest.copyFixture(dir.resolve("local"));
