@@ -62,7 +62,7 @@ public final class DefaultProvider implements Provider, ImagePreparation {
         var done = LifecycleCommand.run(
                 "prepare command", text.get(), commands.workingDir(), commands.timeout(), new byte[0]);
         if (done.exitCode() != 0) {
-            throw new ProviderException("prepare command failed (exit " + done.exitCode() + "): " + done.stderrTail());
+            throw new ProviderException(done.failure("prepare command"));
         }
         String id = done.stdoutText()
                 .lines()
@@ -86,7 +86,7 @@ public final class DefaultProvider implements Provider, ImagePreparation {
                 commands.create(), Map.of("image_id", Shell.quote(imageId), "cpu_cores", commands.cores()));
         var done = LifecycleCommand.run("create command", text, commands.workingDir(), commands.timeout(), new byte[0]);
         if (done.exitCode() != 0) {
-            throw new ProviderException("create command failed (exit " + done.exitCode() + "): " + done.stderrTail());
+            throw new ProviderException(done.failure("create command"));
         }
         String id = done.stdoutText().strip();
         if (id.isEmpty()) {
@@ -133,8 +133,7 @@ public final class DefaultProvider implements Provider, ImagePreparation {
                 timeout,
                 ids.toString().getBytes(StandardCharsets.UTF_8));
         if (done.exitCode() != 0) {
-            throw new ProviderException(
-                    "destroy-many command failed (exit " + done.exitCode() + "): " + done.stderrTail());
+            throw new ProviderException(done.failure("destroy-many command"));
         }
         sandboxes.stream()
                 .filter(TemplateSandbox.class::isInstance)

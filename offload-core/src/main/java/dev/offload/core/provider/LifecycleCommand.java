@@ -21,6 +21,12 @@ final class LifecycleCommand {
             return new String(stdout, StandardCharsets.UTF_8);
         }
 
+        /** {@code <step> failed: <stderr>} (SPEC §8.6), or the exit status when stderr is empty. */
+        String failure(String step) {
+            String tail = stderrTail();
+            return step + " failed: " + (tail.isEmpty() ? "exit " + exitCode : tail);
+        }
+
         /** The stderr tail for messages: the last lines say what went wrong. */
         String stderrTail() {
             String trimmed = stderr.strip();

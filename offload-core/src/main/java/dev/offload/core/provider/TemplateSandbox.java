@@ -105,8 +105,7 @@ final class TemplateSandbox implements Sandbox {
         var done =
                 LifecycleCommand.run("download command", text, commands.workingDir(), commands.timeout(), new byte[0]);
         if (done.exitCode() != 0) {
-            throw new ProviderException(
-                    id + ": download command failed (exit " + done.exitCode() + "): " + done.stderrTail());
+            throw new ProviderException(done.failure("download command"));
         }
         for (Transfer transfer : transfers) {
             if (!Files.isRegularFile(transfer.local())) {
@@ -183,7 +182,7 @@ final class TemplateSandbox implements Sandbox {
         var done =
                 LifecycleCommand.run("destroy command", text, commands.workingDir(), commands.timeout(), new byte[0]);
         if (done.exitCode() != 0) {
-            throw new ProviderException("destroy command failed (exit " + done.exitCode() + "): " + done.stderrTail());
+            throw new ProviderException(done.failure("destroy command"));
         }
     }
 }
