@@ -28,9 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code download_globs} (SPEC §11.8) on the local provider and through shell templates. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ArtifactsTest {
-    /** Each test writes {@code out/<id>.log}; test {@code b} fails. */
+    /**
+     * Each test writes {@code out/<id>.log}; test {@code b} fails. The pause stands for a runner's start-up: a file
+     * written in the same file-system clock tick as the start marker is not {@code -newer} than it.
+     */
     private static final String RUN =
-            "for t in {tests}; do mkdir -p out && echo \"log of $t\" > out/$t.log && touch out/$t.txt; done;"
+            "sleep 0.1; for t in {tests}; do mkdir -p out && echo \"log of $t\" > out/$t.log && touch out/$t.txt; done;"
                     + " case \" {tests} \" in *\" b \"*) exit 1;; esac";
 
     @TempDir
