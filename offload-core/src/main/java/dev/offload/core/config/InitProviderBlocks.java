@@ -16,10 +16,11 @@ final class InitProviderBlocks {
             case "default" -> """
                     [provider]
                     # Shell command templates run on this machine with 'sh -c'. @docker_sandbox.sh is a bundled
-                    # helper (a placeholder in this release): replace these templates with your own commands.
+                    # helper using the docker CLI (base image: OFFLOAD_DOCKER_IMAGE, else python:3.11-slim);
+                    # replace these templates with your own commands for other sandboxes.
                     type = "default"
-                    prepare_command = "@docker_sandbox.sh prepare"
-                    create_command = "@docker_sandbox.sh create {image_id}"
+                    prepare_command = "@docker_sandbox.sh prepare --include-cwd --context-dir=. --sandbox-project-root=/app"
+                    create_command = "@docker_sandbox.sh create {image_id} --cpu {cpu_cores}"
                     exec_command = "@docker_sandbox.sh exec {sandbox_id} {command}"
                     destroy_command = "@docker_sandbox.sh destroy {sandbox_id}"
                     download_command = "@docker_sandbox.sh download {sandbox_id} {paths}"

@@ -21,6 +21,17 @@ public interface Provider extends AutoCloseable {
         return 0.0;
     }
 
+    /**
+     * Destroys many sandboxes with one operation when the provider has one (SPEC §8.4: modal's {@code destroy-many}).
+     * Returns false when it has none, and the caller destroys them one by one.
+     *
+     * @throws ProviderException when the operation failed; the caller then destroys them one by one
+     */
+    default boolean destroyMany(java.util.List<Sandbox> sandboxes, java.time.Duration limit)
+            throws ProviderException, InterruptedException {
+        return false;
+    }
+
     /** Releases what the provider holds for the run (hooks, clients); sandboxes are destroyed before this. */
     @Override
     default void close() {}

@@ -5,6 +5,7 @@ import dev.offload.core.config.ProviderConfig;
 import dev.offload.core.provider.docker.DockerClients;
 import dev.offload.core.provider.docker.DockerProvider;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -16,14 +17,16 @@ public final class Providers {
      * @throws ProviderException for a provider type this release cannot run yet
      */
     public static Provider create(Config config, Path runTempDir, Consumer<String> warnings) throws ProviderException {
-        return create(config, runTempDir, warnings, Optional.empty());
+        return create(config, runTempDir, List.of(), warnings, Optional.empty());
     }
 
     /**
-     * @param image the prepared image (SPEC §13), for providers that build images
-     * @throws ProviderException for a provider type this release cannot run yet
+     * @param cliCopyDirs {@code --copy-dir} values, passed after the config's own to image-building providers
+     * @param image the prepared image (SPEC §13), for providers that build images through the image pipeline
+     * @throws ProviderException for a provider type this release cannot run yet, or settings found unusable
      */
-    public static Provider create(Config config, Path runTempDir, Consumer<String> warnings, Optional<String> image)
+    public static Provider create(
+            Config config, Path runTempDir, List<String> cliCopyDirs, Consumer<String> warnings, Optional<String> image)
             throws ProviderException {
         if (config.provider() instanceof ProviderConfig.Local local) {
             LocalProvider.ignoredSettings(config.offload()).forEach(warnings);
@@ -36,8 +39,19 @@ public final class Providers {
             return new DockerProvider(
                     DockerClients.connect(docker.dockerHost()), docker, imageId, runId, sandboxRoot(config), warnings);
         }
+        // Sandbox-side temp directory: the same name as this machine's, under /tmp (SPEC §8.1).
+        String sandboxTemp = "/tmp/" + runTempDir.getFileName();
+        if (config.provider() instanceof ProviderConfig.Default templates) {
+            TemplateScripts.extractReferenced(templates, config.report().outputDir());
+            var commands =
+                    TemplateCommands.from(templates, config.offload(), config.configDir(), cliCopyDirs, sandboxTemp);
+            return new DefaultProvider(commands, "default", runTempDir);
+        }
+        if (config.provider() instanceof ProviderConfig.Modal modal) {
+            return ModalProvider.create(config, modal, cliCopyDirs, sandboxTemp, runTempDir);
+        }
         throw new ProviderException("provider type '" + config.provider().type()
-                + "' cannot run batches in this release yet; use type = \"local\"");
+                + "' cannot run batches in this release yet; use type = \"local\", \"docker\", \"default\" or \"modal\"");
     }
 
     /** {@code OFFLOAD_ROOT} inside a sandbox: {@code sandbox_project_root}, relative ones below the repo root. */

@@ -36,6 +36,14 @@ public interface Sandbox {
     /** Terminates the running script, if any (SPEC §8.1 {@code stop}); safe to call at any time. */
     void stop();
 
+    /**
+     * True when the sandbox must be destroyed and replaced before it runs another batch: providers that cannot
+     * signal processes inside the sandbox (shell templates, Modal) stop a batch by abandoning its sandbox (SPEC §8.6).
+     */
+    default boolean needsReplacement() {
+        return false;
+    }
+
     /** Releases the sandbox; never throws for a sandbox that is already gone. */
     void destroy() throws ProviderException, InterruptedException;
 

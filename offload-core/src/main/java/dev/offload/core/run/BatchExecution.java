@@ -39,6 +39,7 @@ final class BatchExecution {
     private final String eventToken;
     private final StreamedEvents events;
     private final BiConsumer<Assignment, StreamedEvent> onEvent;
+    private final ArtifactCollector artifacts;
 
     BatchExecution(Framework framework, RunSettings settings, RunObserver observer) {
         this(framework, settings, observer, StreamedEvents.newToken(), (batch, event) -> {});
@@ -60,6 +61,7 @@ final class BatchExecution {
         this.eventToken = eventToken;
         this.events = new StreamedEvents(eventToken);
         this.onEvent = onEvent;
+        this.artifacts = new ArtifactCollector(settings, observer::warning);
     }
 
     /** Runs the batch; the log is closed by the caller once the outcome is known. */
@@ -80,6 +82,27 @@ final class BatchExecution {
             return new BatchReport(Map.of(), Optional.empty(), false, true, capture.out(), capture.err(), Map.of())
                     .withStreamed(streamed(capture, batch));
         }
+        BatchReport report = report(command, request, sandbox, exec, capture, batch);
+        artifacts.collect(batch.number(), sandbox, failing(report, batch));
+        return report;
+    }
+
+    /** Failing for {@code download_globs_failure_only}: a failed test, a timeout, or results that are missing. */
+    private static boolean failing(BatchReport report, Assignment batch) {
+        return report.infrastructureError().isPresent()
+                || report.timedOut()
+                || report.results().size() < batch.ids().size()
+                || report.results().values().stream().anyMatch(r -> r.status() == TestCaseResult.Status.FAILED);
+    }
+
+    private BatchReport report(
+            BatchCommand command,
+            BatchRequest request,
+            Sandbox sandbox,
+            Sandbox.ExecResult exec,
+            Capture capture,
+            Assignment batch)
+            throws InterruptedException {
         BatchResults results;
         try {
             results = readResults(command, request, sandbox, exec).orElse(streamed(capture, batch));

@@ -10,6 +10,7 @@ import dev.offload.core.framework.Framework;
 import dev.offload.core.framework.Frameworks;
 import dev.offload.core.image.ImageException;
 import dev.offload.core.image.ImageOptions;
+import dev.offload.core.provider.ImagePreparation;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
@@ -114,6 +115,7 @@ public final class OffloadRun {
             Orchestrator.Execution execution;
             Optional<String> imageId = awaitImage(image, started, shard);
             try (Provider provider = createProvider(temp.path(), started, shard, imageId)) {
+                prepareImage(provider, started, shard);
                 cpuCores = provider.cpuCores();
                 pricePerCoreSecond = config.report()
                         .costPerCoreHour()
@@ -248,7 +250,21 @@ public final class OffloadRun {
             observer.warning("local provider ignores --copy-dir");
         }
         try {
-            return Providers.create(config, temp, observer::warning, image);
+            return Providers.create(config, temp, options.copyDirs(), observer::warning, image);
+        } catch (ProviderException e) {
+            throw abort(started, shard, e.getMessage(), "check [provider] in " + config.file(), e);
+        }
+    }
+
+    /** Builds the sandbox image once, before any sandbox is created (SPEC §8.1 prepare, retried per §8.3). */
+    private void prepareImage(Provider provider, Instant started, Optional<Shard> shard)
+            throws RunAbortedException, InterruptedException {
+        if (!(provider instanceof ImagePreparation image) || !image.buildsImage()) {
+            return;
+        }
+        observer.phase("Preparing image...");
+        try {
+            ProviderRetry.call("image build", image::prepareImage, observer::warning);
         } catch (ProviderException e) {
             throw abort(started, shard, e.getMessage(), "check [provider] in " + config.file(), e);
         }
@@ -268,7 +284,9 @@ public final class OffloadRun {
                 options.env(),
                 retries,
                 estimates,
-                TEARDOWN_LIMIT);
+                TEARDOWN_LIMIT,
+                config.report().downloadGlobs(),
+                config.report().downloadGlobsFailureOnly());
     }
 
     /** Local sandboxes all run in one directory, so a fixed result file is written by every parallel batch. */

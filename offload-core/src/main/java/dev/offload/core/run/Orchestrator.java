@@ -62,7 +62,7 @@ public final class Orchestrator {
         if (cancelled != null) {
             dispatch.cancel(cancelled);
         }
-        var registry = new SandboxRegistry(clock, observer::warning);
+        var registry = new SandboxRegistry(clock, observer::warning, provider);
         boolean interrupted = false;
         try {
             if (slots > 0 && !dispatch.isOver()) {

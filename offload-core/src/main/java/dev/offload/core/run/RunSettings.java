@@ -2,6 +2,7 @@ package dev.offload.core.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param retryCounts {@code retry_count} per group name
  * @param estimates expected seconds per test id (SPEC §9.1)
  * @param teardownLimit overall limit of sandbox teardown (SPEC §8.4: 120 s)
+ * @param downloadGlobs {@code [report].download_globs}, relative to the sandbox project root (SPEC §11.8)
+ * @param downloadGlobsFailureOnly collect artifacts of failing batches only
  */
 public record RunSettings(
         String runId,
@@ -29,9 +32,41 @@ public record RunSettings(
         Map<String, String> cliEnv,
         Map<String, Integer> retryCounts,
         Map<String, Double> estimates,
-        Duration teardownLimit) {
+        Duration teardownLimit,
+        List<String> downloadGlobs,
+        boolean downloadGlobsFailureOnly) {
+
+    /** Settings without artifact collection. */
+    public RunSettings(
+            String runId,
+            int maxParallel,
+            Duration batchTimeout,
+            boolean failFast,
+            boolean hedging,
+            Path outputDir,
+            Map<String, String> providerEnv,
+            Map<String, String> cliEnv,
+            Map<String, Integer> retryCounts,
+            Map<String, Double> estimates,
+            Duration teardownLimit) {
+        this(
+                runId,
+                maxParallel,
+                batchTimeout,
+                failFast,
+                hedging,
+                outputDir,
+                providerEnv,
+                cliEnv,
+                retryCounts,
+                estimates,
+                teardownLimit,
+                List.of(),
+                false);
+    }
 
     public RunSettings {
+        downloadGlobs = List.copyOf(downloadGlobs);
         providerEnv = Map.copyOf(providerEnv);
         cliEnv = Map.copyOf(cliEnv);
         retryCounts = Map.copyOf(retryCounts);
@@ -40,6 +75,10 @@ public record RunSettings(
 
     Path logsDir() {
         return outputDir.resolve("logs");
+    }
+
+    Path artifactsDir() {
+        return outputDir.resolve("artifacts");
     }
 
     Path junitPartsDir() {

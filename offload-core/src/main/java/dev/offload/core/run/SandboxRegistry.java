@@ -1,5 +1,6 @@
 package dev.offload.core.run;
 
+import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Sandbox;
 import java.time.Clock;
@@ -24,13 +25,20 @@ final class SandboxRegistry {
 
     private final Clock clock;
     private final Consumer<String> warnings;
+    private final Provider provider;
     private final Map<Sandbox, Instant> live = new IdentityHashMap<>();
     private double sandboxSeconds;
     private int created;
 
     SandboxRegistry(Clock clock, Consumer<String> warnings) {
+        this(clock, warnings, null);
+    }
+
+    /** @param provider asked first to destroy every sandbox at once ({@link Provider#destroyMany}); may be null */
+    SandboxRegistry(Clock clock, Consumer<String> warnings, Provider provider) {
         this.clock = clock;
         this.warnings = warnings;
+        this.provider = provider;
     }
 
     synchronized void register(Sandbox sandbox) {
@@ -72,6 +80,9 @@ final class SandboxRegistry {
         if (sandboxes.isEmpty()) {
             return List.of();
         }
+        if (destroyedAtOnce(sandboxes, limit)) {
+            return List.of();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(TEARDOWN_CONCURRENCY, sandboxes.size()));
         try {
             List<Future<?>> removals = new ArrayList<>();
@@ -94,6 +105,23 @@ final class SandboxRegistry {
             warnings.accept("sandbox " + id + " was not confirmed destroyed; remove it by hand");
         }
         return leftovers;
+    }
+
+    /** The provider's one-call teardown (modal's destroy-many); on failure the caller destroys one by one. */
+    private boolean destroyedAtOnce(List<Sandbox> sandboxes, Duration limit) throws InterruptedException {
+        if (provider == null) {
+            return false;
+        }
+        try {
+            if (!provider.destroyMany(sandboxes, limit)) {
+                return false;
+            }
+        } catch (ProviderException e) {
+            warnings.accept("could not destroy the sandboxes at once, destroying them one by one: " + e.getMessage());
+            return false;
+        }
+        sandboxes.forEach(this::forget);
+        return true;
     }
 
     private synchronized void forget(Sandbox sandbox) {

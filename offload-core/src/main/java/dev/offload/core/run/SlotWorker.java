@@ -49,6 +49,13 @@ final class SlotWorker implements Runnable {
                     return;
                 }
                 BatchReport report = runBatch(batch.get(), sandbox.get());
+                if (sandbox.get().needsReplacement() && !dispatcher.isOver()) {
+                    // A stopped batch may still run inside it (SPEC §8.6): the next batch gets a fresh sandbox.
+                    registry.destroy(sandbox.get());
+                    sandbox = create();
+                    consecutiveErrors = 0;
+                    continue;
+                }
                 consecutiveErrors = report.infrastructureError().isPresent() ? consecutiveErrors + 1 : 0;
                 if (consecutiveErrors >= 2 && !dispatcher.isOver()) {
                     registry.destroy(sandbox.get());

@@ -18,7 +18,7 @@ class BundledScriptsTest {
         Path script = BundledScripts.extract("docker_sandbox.sh", outputDir).orElseThrow();
 
         assertThat(script).isEqualTo(outputDir.resolve(".offload/scripts/docker_sandbox.sh"));
-        assertThat(Files.readString(script)).contains("not part of this release yet");
+        assertThat(Files.readString(script)).startsWith("#!/bin/sh\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(script)))
                 .isEqualTo("rwxr-xr-x");
     }
@@ -33,18 +33,23 @@ class BundledScriptsTest {
 
         Files.writeString(script, "tampered");
         BundledScripts.extract("ssh_sandbox.sh", outputDir);
-        assertThat(Files.readString(script)).contains("ssh_sandbox.sh: this bundled script");
+        assertThat(Files.readAllBytes(script))
+                .isEqualTo(BundledScripts.content("ssh_sandbox.sh").orElseThrow());
     }
 
     @Test
-    void placeholderScriptFailsHonestlyWithExitCode2() throws Exception {
+    void modalHelperWithoutTheModalSdkSaysHowToGetItAndExits2() throws Exception {
         Path script = BundledScripts.extract("modal_sandbox.py", outputDir).orElseThrow();
 
-        Process p = new ProcessBuilder(script.toString(), "prepare").start();
+        ProcessBuilder builder = new ProcessBuilder("python3", script.toString(), "prepare");
+        builder.environment().remove("PYTHONPATH"); // no stand-in SDK here
+        Process p = builder.start();
         String stderr = new String(p.getErrorStream().readAllBytes());
 
         assertThat(p.waitFor()).isEqualTo(2);
-        assertThat(stderr).isEqualTo("modal_sandbox.py: this bundled script is not part of this release yet\n");
+        assertThat(stderr)
+                .isEqualTo("modal_sandbox: the Modal SDK is not installed: run this script with 'uv run', or"
+                        + " 'pip install modal'\n");
     }
 
     @Test

@@ -1,0 +1,8 @@
+#!/bin/sh
+# Test-scope sandbox for the default provider: a private copy of the project ($1) in a new temp directory, whose
+# path is the sandbox id. $2 (optional) is a file that gets one line per call, for tests that count sandboxes.
+set -e
+[ -n "$2" ] && echo "create" >> "$2"
+dir=$(mktemp -d "${TMPDIR:-/tmp}/offload-sandbox.XXXXXX")
+cp -R "$1/." "$dir/"
+printf '%s\n' "$dir"
