@@ -78,6 +78,13 @@ public final class ProgressPrinter implements RunObserver {
     }
 
     @Override
+    public void detail(String line) {
+        if (verbose) {
+            out.accept(line);
+        }
+    }
+
+    @Override
     public void warning(String line) {
         warnings.accept(line);
     }

@@ -7,15 +7,16 @@ import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.DiscoveryException;
 import dev.offload.core.framework.Framework;
 import dev.offload.core.framework.Frameworks;
+import dev.offload.core.provider.CostModel;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
 import dev.offload.core.report.OutputDirectory;
 import dev.offload.core.report.PreviousDurations;
-import dev.offload.core.schedule.BatchPlanner;
+import dev.offload.core.schedule.MakespanSimulator;
 import dev.offload.core.schedule.PlannedBatch;
-import dev.offload.core.schedule.SchedulableTest;
 import dev.offload.core.schedule.Shard;
+import dev.offload.core.trace.TraceRecorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,14 +50,22 @@ public final class OffloadRun {
     /** The thread inside {@link #execute}, interrupted by {@link #cancel} while discovery runs. */
     private volatile Thread discovering;
 
-    private double cpuCores = 1.0;
-    private double pricePerCoreSecond;
+    private final TraceRecorder trace;
 
     public OffloadRun(Config config, RunOptions options, RunObserver observer, Clock clock) {
+        this(config, options, observer, clock, TraceRecorder.start(options.trace(), clock));
+    }
+
+    /**
+     * @param trace started by the front door before it loaded the config, so {@code config_load} is in the trace; it
+     *     records nothing unless {@link RunOptions#trace()} asked for it
+     */
+    public OffloadRun(Config config, RunOptions options, RunObserver observer, Clock clock, TraceRecorder trace) {
         this.config = config;
         this.options = options;
         this.observer = observer;
         this.clock = clock;
+        this.trace = trace;
     }
 
     public String runId() {
@@ -72,37 +80,40 @@ public final class OffloadRun {
     public RunResult execute() throws RunAbortedException, InterruptedException {
         Instant started = clock.instant();
         Optional<Shard> shard = Collect.parseShard(options.shard());
+        RunHistory.checkOptions(config, options);
         try (RunTempDir temp = RunTempDir.create(runId)) {
             Map<String, Double> previous =
                     PreviousDurations.read(config.report().junitPath());
+            Plan.Overhead overhead = Plan.overhead(config); // the previous summary.json is about to be removed
             cleanOutputDir();
             Framework framework = createFramework(started, shard);
             framework.runWarnings(options.failFast()).forEach(observer::warning);
             sharedResultFileWarning().ifPresent(observer::warning);
+            Instant discoveryStart = trace.now();
             TestSelection selection = discover(framework, temp.path(), started, shard, previous);
+            trace.phase("discovery", discoveryStart);
             List<DiscoveredTest> tests = selection.selected();
             if (tests.isEmpty()) {
                 observer.phase("No tests discovered.");
-                return RunReports.write(
-                        config, finish(started, shard, List.of(), emptyExecution()), options.failOnFlaky(), observer);
+                return report(finish(started, shard, List.of(), emptyExecution()));
             }
             Map<String, Double> estimates = selection.estimates();
-            List<List<String>> queue = plan(tests, estimates);
+            Instant schedulingStart = trace.now();
+            List<List<String>> queue = plan(tests, estimates, overhead);
+            trace.phase("scheduling", schedulingStart);
             Orchestrator.Execution execution;
+            var traced = new TraceObserver(observer, trace);
             try (Provider provider = createProvider(temp.path(), started, shard)) {
-                cpuCores = provider.cpuCores();
-                pricePerCoreSecond = config.report()
-                        .costPerCoreHour()
-                        .map(perHour -> perHour / 3600)
-                        .orElse(provider.pricePerCoreSecond());
-                Orchestrator run = new Orchestrator(framework, provider, settings(estimates), observer, clock);
+                Orchestrator run = new Orchestrator(
+                        framework, provider, settings(estimates), trace.enabled() ? traced : observer, clock);
                 orchestrator.set(run);
                 if (cancelled != null) {
                     run.cancel(cancelled);
                 }
                 execution = run.run(tests, queue);
             }
-            return RunReports.write(config, finish(started, shard, tests, execution), options.failOnFlaky(), observer);
+            traced.teardownDone();
+            return report(finish(started, shard, tests, execution));
         } catch (IOException e) {
             throw abort(
                     started,
@@ -194,17 +205,37 @@ public final class OffloadRun {
         }
     }
 
-    private List<List<String>> plan(List<DiscoveredTest> tests, Map<String, Double> estimates) {
-        Set<String> individualGroups = config.groups().stream()
-                .filter(GroupConfig::scheduleIndividual)
-                .map(GroupConfig::name)
-                .collect(Collectors.toSet());
-        List<SchedulableTest> schedulable = tests.stream()
-                .map(t -> new SchedulableTest(t.id(), estimates.get(t.id()), individualGroups.contains(t.group())))
-                .toList();
-        return BatchPlanner.plan(schedulable, maxParallel(), observer::warning).stream()
-                .map(PlannedBatch::ids)
-                .toList();
+    private List<List<String>> plan(List<DiscoveredTest> tests, Map<String, Double> estimates, Plan.Overhead o) {
+        List<PlannedBatch> planned = Plan.queue(config, tests, estimates, maxParallel(), observer::warning);
+        var prediction = MakespanSimulator.predict(planned, estimates.values(), maxParallel(), o.secs());
+        observer.detail("[plan] " + Plan.line(prediction));
+        return planned.stream().map(PlannedBatch::ids).toList();
+    }
+
+    /**
+     * Writes the reports, records history (SPEC §12.3) and writes the trace: the end of every run that reached its
+     * tests.
+     */
+    private RunResult report(RunResult result) {
+        Instant aggregation = trace.now();
+        RunResult reported = RunReports.write(config, result, options.failOnFlaky(), observer);
+        RunHistory.record(config, options, reported, cancelled != null, observer);
+        trace.phase("result_aggregation", aggregation);
+        writeTrace();
+        return reported;
+    }
+
+    private void writeTrace() {
+        if (!trace.enabled()) {
+            return;
+        }
+        Path file = config.report().outputDir().resolve("trace.json");
+        try {
+            trace.write(file);
+            observer.phase("Trace written to " + file);
+        } catch (IOException e) {
+            observer.warning("could not write " + file + ": " + e.getMessage());
+        }
     }
 
     private Provider createProvider(Path temp, Instant started, Optional<Shard> shard) throws RunAbortedException {
@@ -260,7 +291,8 @@ public final class OffloadRun {
                 .collect(Collectors.toMap(o -> o.test().id(), Function.identity()));
         List<TestOutcome> ordered = tests.stream().map(t -> byId.get(t.id())).toList();
         // Cost (SPEC §8.10): seconds from ready to destroyed, times cores per sandbox, times the price.
-        double coreSeconds = execution.sandboxSeconds() * cpuCores;
+        CostModel cost = CostModel.of(config);
+        double coreSeconds = cost.coreSeconds(execution.sandboxSeconds());
         return new RunResult(
                 runId,
                 started,
@@ -270,7 +302,7 @@ public final class OffloadRun {
                 execution.batches(),
                 execution.sandboxes(),
                 shard.map(Shard::toString),
-                options.showEstimatedCost() ? Optional.of(coreSeconds * pricePerCoreSecond) : Optional.empty(),
+                options.showEstimatedCost() ? Optional.of(cost.usd(execution.sandboxSeconds())) : Optional.empty(),
                 coreSeconds,
                 Optional.empty());
     }
@@ -294,6 +326,7 @@ public final class OffloadRun {
                 0,
                 Optional.of(message));
         RunReports.writeAborted(config, result, options.failOnFlaky(), observer);
+        writeTrace();
         return new RunAbortedException(message, hint, cause);
     }
 }
