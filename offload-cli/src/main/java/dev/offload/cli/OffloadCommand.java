@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
             LogsCommand.class,
             ValidateCommand.class,
             InitCommand.class,
+            PlanCommand.class,
+            HistoryCommand.class,
             HelpCommand.class
         })
 public final class OffloadCommand implements Runnable {

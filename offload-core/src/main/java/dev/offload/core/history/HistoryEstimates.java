@@ -32,7 +32,8 @@ public final class HistoryEstimates {
         try {
             content = HistoryFile.read(history.path(), history.reservoirSize());
         } catch (IOException e) {
-            warnings.accept("cannot read history " + history.path() + ": " + e.getMessage() + "; estimating without it");
+            warnings.accept(
+                    "cannot read history " + history.path() + ": " + e.getMessage() + "; estimating without it");
             return Map.of();
         }
         content.dropped().forEach(d -> warnings.accept(d.warning()));
@@ -78,7 +79,8 @@ public final class HistoryEstimates {
         if (samples.isEmpty()) {
             return OptionalDouble.empty();
         }
-        List<Double> durations = new ArrayList<>(samples.stream().map(Sample::secs).toList());
+        List<Double> durations =
+                new ArrayList<>(samples.stream().map(Sample::secs).toList());
         Collections.sort(durations);
         int index = (int) Math.round(p / 100 * (durations.size() - 1));
         return OptionalDouble.of(durations.get(index));

@@ -42,7 +42,11 @@ final class HistoryLine {
             throw new InvalidLineException("not a JSON object");
         }
         JsonNode k = root.get("k");
-        if (k == null || !k.isArray() || k.size() != 2 || !k.get(0).isTextual() || !k.get(1).isTextual()) {
+        if (k == null
+                || !k.isArray()
+                || k.size() != 2
+                || !k.get(0).isTextual()
+                || !k.get(1).isTextual()) {
             throw new InvalidLineException("\"k\" must be [config, test id]");
         }
         JsonNode v = root.get("v");
@@ -90,7 +94,8 @@ final class HistoryLine {
                     || !Double.isFinite(s.get(2).asDouble())) {
                 throw new InvalidLineException("\"" + field + "\" entries must be [run id, timestamp ms, secs]");
             }
-            samples.add(new Sample(s.get(0).asText(), s.get(1).asLong(), s.get(2).asDouble()));
+            samples.add(
+                    new Sample(s.get(0).asText(), s.get(1).asLong(), s.get(2).asDouble()));
         }
         return samples;
     }

@@ -71,14 +71,13 @@ public final class HistoryLock implements AutoCloseable {
         if (Files.exists(absolute)) {
             return absolute.toRealPath();
         }
-        return parent != null && Files.exists(parent)
-                ? parent.toRealPath().resolve(absolute.getFileName())
-                : absolute;
+        return parent != null && Files.exists(parent) ? parent.toRealPath().resolve(absolute.getFileName()) : absolute;
     }
 
     private static String hash(Path path) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(path.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(path.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

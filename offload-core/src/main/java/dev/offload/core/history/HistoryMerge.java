@@ -20,7 +20,8 @@ public final class HistoryMerge {
             SortedMap<HistoryKey, HistoryRecord> theirs,
             int reservoirSize) {
         SortedMap<HistoryKey, HistoryRecord> merged = new TreeMap<>(ours);
-        theirs.forEach((key, their) -> merged.merge(key, their, (our, t) -> records(base.get(key), our, t, reservoirSize)));
+        theirs.forEach(
+                (key, their) -> merged.merge(key, their, (our, t) -> records(base.get(key), our, t, reservoirSize)));
         return merged;
     }
 

@@ -41,7 +41,7 @@ public final class MergeDriverSetup {
      */
     public static List<String> configure(Path directory, Path historyFile, String driverCommand)
             throws SetupException, IOException, InterruptedException {
-        Path root = Path.of(git(directory, "rev-parse", "--show-toplevel").strip());
+        Path root = repositoryRoot(directory);
         List<String> lines = new ArrayList<>();
         lines.add(ensureAttribute(root, relativePath(root, historyFile)));
         git(root, "config", "merge." + DRIVER_NAME + ".name", DESCRIPTION);
@@ -50,14 +50,17 @@ public final class MergeDriverSetup {
         return lines;
     }
 
+    /** The top of the work tree holding {@code directory} (a worktree's own top in a worktree). */
+    public static Path repositoryRoot(Path directory) throws SetupException, IOException, InterruptedException {
+        return Path.of(git(directory, "rev-parse", "--show-toplevel").strip());
+    }
+
     /** The history path as git sees it: relative to the root, with {@code /} separators. */
     static String relativePath(Path root, Path historyFile) throws SetupException, IOException {
         Path realRoot = root.toRealPath();
         Path file = historyFile.toAbsolutePath().normalize();
         Path parent = file.getParent();
-        Path real = parent != null && Files.exists(parent)
-                ? parent.toRealPath().resolve(file.getFileName())
-                : file;
+        Path real = parent != null && Files.exists(parent) ? parent.toRealPath().resolve(file.getFileName()) : file;
         if (!real.startsWith(realRoot)) {
             throw new SetupException("history file " + historyFile + " is outside the git repository " + realRoot
                     + "; set [history].path to a file inside it");
@@ -77,8 +80,7 @@ public final class MergeDriverSetup {
         return "Updated .gitattributes";
     }
 
-    private static String git(Path directory, String... args)
-            throws SetupException, IOException, InterruptedException {
+    private static String git(Path directory, String... args) throws SetupException, IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
         command.addAll(List.of(args));
         Process process;

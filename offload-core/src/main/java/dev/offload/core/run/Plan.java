@@ -64,7 +64,8 @@ public final class Plan {
             Config config, TestSelection selection, List<Integer> counts, boolean showCost, Consumer<String> warnings) {
         Overhead overhead = overhead(config);
         Map<String, Double> estimates = selection.estimates();
-        double work = estimates.values().stream().mapToDouble(Double::doubleValue).sum();
+        double work =
+                estimates.values().stream().mapToDouble(Double::doubleValue).sum();
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,

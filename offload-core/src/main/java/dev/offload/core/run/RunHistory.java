@@ -18,8 +18,8 @@ final class RunHistory {
     static void checkOptions(Config config, RunOptions options) throws RunAbortedException {
         if (options.recordHistory() && config.history().isEmpty()) {
             throw new RunAbortedException(
-                    "history recording was requested (--record-history / offload.recordHistory) but "
-                            + config.file() + " has no [history] table",
+                    "history recording was requested (--record-history / offload.recordHistory) but " + config.file()
+                            + " has no [history] table",
                     "add a [history] table (e.g. path = \"offload-history.jsonl\") or drop the option",
                     null);
         }

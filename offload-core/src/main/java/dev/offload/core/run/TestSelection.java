@@ -54,7 +54,8 @@ public record TestSelection(
         Map<String, Double> history = config.history()
                 .map(h -> HistoryEstimates.load(h, config.file(), observer::warning))
                 .orElse(Map.of());
-        List<DiscoveredTest> selected = shard.map(s -> cut(config, tests, s, history)).orElse(tests);
+        List<DiscoveredTest> selected =
+                shard.map(s -> cut(config, tests, s, history)).orElse(tests);
         double fallback = fallbackSecs(config);
         Map<String, Double> estimates = new DurationEstimator(history, previousDurations, fallback).estimate(selected);
         return new TestSelection(tests, selected, estimates);

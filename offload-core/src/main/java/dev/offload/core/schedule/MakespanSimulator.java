@@ -42,7 +42,8 @@ public final class MakespanSimulator {
 
     /** {@code max(longest unit, total / N)}: no schedule of these estimates on N sandboxes can be shorter. */
     public static double lowerBound(Collection<Double> unitEstimates, int sandboxes) {
-        double longest = unitEstimates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double longest =
+                unitEstimates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double total = unitEstimates.stream().mapToDouble(Double::doubleValue).sum();
         return Math.max(longest, total / sandboxes);
     }
