@@ -45,11 +45,11 @@ final class SetupMergeDriverCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The configured history path; without a config file, {@code offload-history.jsonl} in this directory. */
+    /** The configured history path; without a config file, {@code offload-history.jsonl} where it would be. */
     private Path historyFile(GlobalOptions global) throws ConfigException {
         Path configFile = global.config().toAbsolutePath().normalize();
         if (!Files.exists(configFile)) {
-            return Path.of(DEFAULT_HISTORY).toAbsolutePath().normalize();
+            return configFile.resolveSibling(DEFAULT_HISTORY);
         }
         Config config = global.loadConfig(false, spec.commandLine().getErr());
         return config.history()
