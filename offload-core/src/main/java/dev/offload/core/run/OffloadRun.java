@@ -230,6 +230,7 @@ public final class OffloadRun {
             return;
         }
         Path file = config.report().outputDir().resolve("trace.json");
+        trace.instant("run_finished");
         try {
             trace.write(file);
             observer.phase("Trace written to " + file);
