@@ -29,3 +29,16 @@ assert t.f == 1
 assert t.last_run == 'thr2'
 assert t.ok*.get(1) == [1000, 2000, 3000]
 assert !new File(basedir, 'merge/ours.jsonl').text.contains('<<<<<<<')
+
+// Invocation 3: setup-merge-driver, twice, in this project's own repository (setup.groovy ran git init).
+assert log.contains('Updated .gitattributes')
+assert log.contains('.gitattributes already configured')
+assert log.contains('Git merge driver configured')
+assert new File(basedir, '.gitattributes').text == 'offload-history.jsonl merge=offload-history\n'
+def driver = ['git', '-C', basedir.absolutePath, 'config', 'merge.offload-history.driver'].execute()
+driver.waitFor()
+// No mvnw in this project: plain mvn (SPEC §6.4).
+assert driver.text.trim() ==~ /mvn -q -N dev\.offload:offload-maven-plugin:[^:]+:history-merge -Doffload\.base=%O -Doffload\.ours=%A -Doffload\.theirs=%B/
+def name = ['git', '-C', basedir.absolutePath, 'config', 'merge.offload-history.name'].execute()
+name.waitFor()
+assert name.text.trim() == 'Offload test history merger'
