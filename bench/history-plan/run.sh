@@ -4,13 +4,14 @@
 # See bench/README.md, "history-plan: planned vs lower bound vs measured".
 #
 # Usage: bench/history-plan/run.sh [rounds=3]
-# Environment: TESTS (400); SCALE (1.0) multiplies every sleep; WORK (bench/.work/history-plan);
-#              OFFLOAD_JAR (offload-cli/target/offload.jar).
+# Environment: TESTS (400); SCALE (1.0) multiplies every sleep; HEDGE (true) sets impatiently_requeue_batches;
+#              WORK (bench/.work/history-plan); OFFLOAD_JAR (offload-cli/target/offload.jar).
 set -euo pipefail
 
 rounds=${1:-3}
 tests=${TESTS:-400}
 scale=${SCALE:-1.0}
+hedge=${HEDGE:-true}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${WORK:-$root/bench/.work/history-plan}
 jar=${OFFLOAD_JAR:-$root/offload-cli/target/offload.jar}
@@ -37,10 +38,11 @@ for t in range(tests):
     lines.append(f"def test_{t:03d}():\n    time.sleep({secs * scale!r})\n\n\n")
 (directory / "test_tail.py").write_text("".join(lines))
 PY
-    cat > "$work/offload.toml" <<'TOML'
+    cat > "$work/offload.toml" <<TOML
 [offload]
 max_parallel = 8
 test_timeout_secs = 600
+impatiently_requeue_batches = $hedge
 
 [provider]
 type = "local"
