@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,42 @@ class HistoryRecorderTest {
         assertThat(records).hasSize(1 + writers * runsEach);
         assertThat(records.get(new HistoryKey("offload.toml", "shared")).attempts())
                 .isEqualTo(writers * runsEach);
+    }
+
+    @Test
+    void concurrentProcessesWritingTheSameFileLoseNothing() throws Exception {
+        Path file = dir.resolve("offload-history.jsonl");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int runs = 60;
+        List<Process> processes = new ArrayList<>();
+        for (int writer = 0; writer < 3; writer++) {
+            processes.add(new ProcessBuilder(
+                            javaBin,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            RecorderProcess.class.getName(),
+                            file.toString(),
+                            String.valueOf(writer),
+                            String.valueOf(runs))
+                    .inheritIO()
+                    .start());
+        }
+        for (int writer = 0; writer < 3; writer++) {
+            Path ready = dir.resolve("ready-" + writer);
+            for (int i = 0; i < 6000 && !Files.exists(ready); i++) {
+                Thread.sleep(10);
+            }
+        }
+        Files.createFile(dir.resolve("go"));
+        for (Process p : processes) {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        }
+
+        var records = HistoryFile.read(file, 100).records();
+        assertThat(records).hasSize(1 + 3 * runs);
+        assertThat(records.get(new HistoryKey("offload.toml", "shared")).attempts())
+                .isEqualTo(3L * runs);
     }
 
     private HistoryConfig history(int reservoirSize) {
