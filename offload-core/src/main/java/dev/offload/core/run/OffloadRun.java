@@ -14,7 +14,6 @@ import dev.offload.core.provider.Providers;
 import dev.offload.core.report.OutputDirectory;
 import dev.offload.core.report.PreviousDurations;
 import dev.offload.core.schedule.MakespanSimulator;
-import dev.offload.core.schedule.PlannedBatch;
 import dev.offload.core.schedule.Shard;
 import dev.offload.core.trace.TraceRecorder;
 import java.io.IOException;
@@ -206,10 +205,10 @@ public final class OffloadRun {
     }
 
     private List<List<String>> plan(List<DiscoveredTest> tests, Map<String, Double> estimates, Plan.Overhead o) {
-        List<PlannedBatch> planned = Plan.queue(config, tests, estimates, maxParallel(), observer::warning);
-        var prediction = MakespanSimulator.predict(planned, estimates.values(), maxParallel(), o.secs());
+        List<List<String>> queue = Plan.queue(config, tests, estimates, maxParallel(), observer::warning);
+        var prediction = MakespanSimulator.predictIds(queue, estimates, maxParallel(), o.secs());
         observer.detail("[plan] " + Plan.line(prediction));
-        return planned.stream().map(PlannedBatch::ids).toList();
+        return queue;
     }
 
     /**

@@ -76,8 +76,8 @@ public final class Plan {
                 overhead.source()));
         CostModel cost = CostModel.of(config);
         for (int n : counts) {
-            List<PlannedBatch> queue = queue(config, selection.selected(), estimates, n, warnings);
-            Prediction p = MakespanSimulator.predict(queue, estimates.values(), n, overhead.secs());
+            List<List<String>> queue = queue(config, selection.selected(), estimates, n, warnings);
+            Prediction p = MakespanSimulator.predictIds(queue, estimates, n, overhead.secs());
             out.append(line(p));
             if (showCost) {
                 double sandboxSeconds = Math.min(n, p.batches()) * p.makespanSecs();
@@ -99,7 +99,7 @@ public final class Plan {
     }
 
     /** The batches a run on {@code maxParallel} sandboxes starts with, in queue order (SPEC §9.2, §9.3). */
-    static List<PlannedBatch> queue(
+    static List<List<String>> queue(
             Config config,
             List<DiscoveredTest> tests,
             Map<String, Double> estimates,
@@ -112,7 +112,9 @@ public final class Plan {
         List<SchedulableTest> schedulable = tests.stream()
                 .map(t -> new SchedulableTest(t.id(), estimates.get(t.id()), individualGroups.contains(t.group())))
                 .toList();
-        return BatchPlanner.plan(schedulable, maxParallel, warnings);
+        return BatchPlanner.plan(schedulable, maxParallel, warnings).stream()
+                .map(PlannedBatch::ids)
+                .toList();
     }
 
     /** O measured by the previous run ({@code batch_overhead_secs} of its summary.json), else the provider default. */

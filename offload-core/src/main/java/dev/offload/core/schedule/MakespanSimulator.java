@@ -2,6 +2,7 @@ package dev.offload.core.schedule;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
@@ -38,6 +39,20 @@ public final class MakespanSimulator {
             freeAt.add(end);
         }
         return new Prediction(sandboxes, makespan, lowerBound(unitEstimates, sandboxes), queue.size());
+    }
+
+    /**
+     * {@link #predict} for a queue of id lists, each batch estimated as the sum of its ids' estimates.
+     *
+     * @param estimates every queued id's estimate
+     */
+    public static Prediction predictIds(
+            List<List<String>> queue, Map<String, Double> estimates, int sandboxes, double overheadSecs) {
+        List<PlannedBatch> batches = queue.stream()
+                .map(ids -> new PlannedBatch(
+                        ids, ids.stream().mapToDouble(estimates::get).sum(), false))
+                .toList();
+        return predict(batches, estimates.values(), sandboxes, overheadSecs);
     }
 
     /** {@code max(longest unit, total / N)}: no schedule of these estimates on N sandboxes can be shorter. */
