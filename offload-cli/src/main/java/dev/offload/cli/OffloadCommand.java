@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
             BuildCommand.class,
             CheckpointStatusCommand.class,
             ApplyDiffCommand.class,
+            PlanCommand.class,
+            HistoryCommand.class,
             HelpCommand.class
         })
 public final class OffloadCommand implements Runnable {

@@ -12,8 +12,10 @@ import dev.offload.core.run.RunAbortedException;
 import dev.offload.core.run.RunObserver;
 import dev.offload.core.run.RunOptions;
 import dev.offload.core.run.RunResult;
+import dev.offload.core.trace.TraceRecorder;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +65,12 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
             description = "modal and docker: skip image preparation, use ID.")
     private String overrideImageId;
 
+    @Option(names = "--trace", description = "Write {output_dir}/trace.json (Chrome trace events, opens in Perfetto).")
+    private boolean trace;
+
+    @Option(names = "--record-history", description = "Record history after the run (needs a [history] table).")
+    private boolean recordHistory;
+
     @Option(names = "--ci", description = "Plain progress lines (implied by CI=true or a non-terminal stderr).")
     private boolean ci;
 
@@ -71,18 +79,22 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
         validateOptions();
         PrintWriter out = out();
         PrintWriter err = err();
+        TraceRecorder traceRecorder = TraceRecorder.start(trace, Clock.systemUTC());
+        Instant loading = traceRecorder.now();
         Config config = loadConfig(false);
+        traceRecorder.phase("config_load", loading);
         if (collectOnly) {
             return new CollectCommand(root, spec).collect(config, Optional.ofNullable(shard), false);
         }
         RunOptions options = new RunOptions(
-                parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel),
-                parseEnv(err),
-                copyDirs,
-                failFast,
-                failOnFlaky,
-                showEstimatedCost,
-                Optional.ofNullable(shard));
+                        parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel),
+                        parseEnv(err),
+                        copyDirs,
+                        failFast,
+                        failOnFlaky,
+                        showEstimatedCost,
+                        Optional.ofNullable(shard))
+                .withTraceAndHistory(trace, recordHistory);
         RunObserver progress = interactive()
                 ? new TerminalProgress(System.err)
                 : new ProgressPrinter(
@@ -94,7 +106,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                     + config.provider().type() + "'");
         }
         var images = new ImageOptions(noCache, Optional.ofNullable(overrideImageId), copyDirs);
-        var run = new OffloadRun(config, options, images, progress, Clock.systemUTC());
+        var run = new OffloadRun(config, options, images, progress, Clock.systemUTC(), traceRecorder);
         RunResult result;
         try (InterruptHandler interrupts = InterruptHandler.install(run, err)) {
             result = run.execute();

@@ -10,7 +10,9 @@ import dev.offload.core.run.OffloadRun;
 import dev.offload.core.run.RunAbortedException;
 import dev.offload.core.run.RunOptions;
 import dev.offload.core.run.RunResult;
+import dev.offload.core.trace.TraceRecorder;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -116,6 +118,24 @@ public class RunMojo extends AbstractOffloadMojo {
     private String overrideImageId;
 
     /**
+     * Write {@code {output_dir}/trace.json}: Chrome trace events of the run's phases and every batch, which open in
+     * Perfetto.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "offload.trace", defaultValue = "false")
+    private boolean trace;
+
+    /**
+     * Record this run's durations in the history file even when {@code record_history = "flag"}; needs a
+     * {@code [history]} table.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "offload.recordHistory", defaultValue = "false")
+    private boolean recordHistory;
+
+    /**
      * Maven's usual switch: skips the run.
      *
      * @since 0.1.0
@@ -137,7 +157,10 @@ public class RunMojo extends AbstractOffloadMojo {
             getLog().info("Tests are skipped.");
             return;
         }
+        TraceRecorder traceRecorder = TraceRecorder.start(trace, Clock.systemUTC());
+        Instant loading = traceRecorder.now();
         Optional<Config> config = loadConfig();
+        traceRecorder.phase("config_load", loading);
         if (config.isEmpty()) {
             return;
         }
@@ -148,7 +171,7 @@ public class RunMojo extends AbstractOffloadMojo {
                 return;
             }
             var images = new ImageOptions(noCache, Optional.ofNullable(overrideImageId), List.of());
-            var run = new OffloadRun(config.get(), options(), images, progress(), Clock.systemUTC());
+            var run = new OffloadRun(config.get(), options(), images, progress(), Clock.systemUTC(), traceRecorder);
             RunResult result = run.executeCancellingOnShutdown();
             FinalSummary.render(result, showEstimatedCost).lines().forEach(getLog()::info);
             ReportLocation.of(config.get().report()).ifPresent(path -> getLog().info("Report: " + path));
@@ -163,13 +186,14 @@ public class RunMojo extends AbstractOffloadMojo {
 
     private RunOptions options() throws MojoExecutionException {
         return new RunOptions(
-                parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel),
-                Properties.keyValues("offload.env", env, getLog()::warn),
-                Properties.localRemote("offload.copyDirs", copyDirs),
-                failFast,
-                failOnFlaky,
-                showEstimatedCost,
-                Optional.ofNullable(shard));
+                        parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel),
+                        Properties.keyValues("offload.env", env, getLog()::warn),
+                        Properties.localRemote("offload.copyDirs", copyDirs),
+                        failFast,
+                        failOnFlaky,
+                        showEstimatedCost,
+                        Optional.ofNullable(shard))
+                .withTraceAndHistory(trace, recordHistory);
     }
 
     private ProgressPrinter progress() {

@@ -83,6 +83,13 @@ public final class ProgressPrinter implements RunObserver {
     }
 
     @Override
+    public void detail(String line) {
+        if (verbose) {
+            out.accept(line);
+        }
+    }
+
+    @Override
     public void warning(String line) {
         warnings.accept(TerminalSafe.escape(line)); // warnings may name test ids
     }

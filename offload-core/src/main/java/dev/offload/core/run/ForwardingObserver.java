@@ -26,6 +26,11 @@ abstract class ForwardingObserver implements RunObserver {
     }
 
     @Override
+    public void detail(String line) {
+        forward(() -> delegate.detail(line));
+    }
+
+    @Override
     public void warning(String line) {
         forward(() -> delegate.warning(line));
     }

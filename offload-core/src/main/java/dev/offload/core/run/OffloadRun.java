@@ -11,12 +11,15 @@ import dev.offload.core.framework.Frameworks;
 import dev.offload.core.image.ImageException;
 import dev.offload.core.image.ImageOptions;
 import dev.offload.core.provider.ImagePreparation;
+import dev.offload.core.provider.CostModel;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
 import dev.offload.core.report.OutputDirectory;
 import dev.offload.core.report.PreviousDurations;
+import dev.offload.core.schedule.MakespanSimulator;
 import dev.offload.core.schedule.Shard;
+import dev.offload.core.trace.TraceRecorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,8 +53,7 @@ public final class OffloadRun {
     /** The thread inside {@link #execute}, interrupted by {@link #cancel} while discovery runs. */
     private volatile Thread discovering;
 
-    private double cpuCores = 1.0;
-    private double pricePerCoreSecond;
+    private final TraceRecorder trace;
 
     public OffloadRun(Config config, RunOptions options, RunObserver observer, Clock clock) {
         this(config, options, ImageOptions.defaults(), observer, clock);
@@ -60,6 +61,21 @@ public final class OffloadRun {
 
     /** @param imageOptions {@code --no-cache}, {@code --override-image-id}, copy dirs for image builds (SPEC §13) */
     public OffloadRun(Config config, RunOptions options, ImageOptions imageOptions, RunObserver observer, Clock clock) {
+        this(config, options, imageOptions, observer, clock, TraceRecorder.start(options.trace(), clock));
+    }
+
+    /**
+     * @param imageOptions {@code --no-cache}, {@code --override-image-id}, copy dirs for image builds (SPEC §13)
+     * @param trace started by the front door before it loaded the config, so {@code config_load} is in the trace; it
+     *     records nothing unless {@link RunOptions#trace()} asked for it
+     */
+    public OffloadRun(
+            Config config,
+            RunOptions options,
+            ImageOptions imageOptions,
+            RunObserver observer,
+            Clock clock,
+            TraceRecorder trace) {
         this.config = config;
         this.options = options;
         // Copy dirs given for the run (--copy-dir) also go into the image it builds.
@@ -67,6 +83,7 @@ public final class OffloadRun {
                 new ImageOptions(imageOptions.noCache(), imageOptions.overrideImageId(), options.copyDirs());
         this.observer = observer;
         this.clock = clock;
+        this.trace = trace;
     }
 
     public String runId() {
@@ -90,45 +107,50 @@ public final class OffloadRun {
                     null);
         }
         Optional<Shard> shard = Collect.parseShard(options.shard());
+        RunHistory.checkOptions(config, options);
         try (RunTempDir temp = RunTempDir.create(runId)) {
             Map<String, Double> previous =
                     PreviousDurations.read(config.report().junitPath());
+            Plan.Overhead overhead = Plan.overhead(config); // the previous summary.json is about to be removed
             cleanOutputDir();
             Framework framework = createFramework(started, shard);
             framework.runWarnings(options.failFast()).forEach(observer::warning);
             sharedResultFileWarning().ifPresent(observer::warning);
             ImageStage image = ImageStage.start(config, imageOptions, observer);
+            Instant discoveryStart = trace.now();
             TestSelection selection;
             try {
                 selection = discover(framework, temp.path(), started, shard, previous);
             } finally {
                 image.releaseOutput(); // build output waits for discovery's finish line (SPEC §5.3 step 4)
             }
+            trace.phase("discovery", discoveryStart);
             List<DiscoveredTest> tests = selection.selected();
             if (tests.isEmpty()) {
                 observer.phase("No tests discovered.");
-                return RunReports.write(
-                        config, finish(started, shard, List.of(), emptyExecution()), options.failOnFlaky(), observer);
+                return report(finish(started, shard, List.of(), emptyExecution()));
             }
             Map<String, Double> estimates = selection.estimates();
-            List<List<String>> queue = plan(tests, estimates);
+            Instant schedulingStart = trace.now();
+            List<List<String>> queue = plan(tests, estimates, overhead);
+            trace.phase("scheduling", schedulingStart);
             Orchestrator.Execution execution;
+            Instant imageStart = trace.now();
             Optional<String> imageId = awaitImage(image, started, shard);
+            trace.phase("image_prepare", imageStart);
+            var traced = new TraceObserver(observer, trace);
             try (Provider provider = createProvider(temp.path(), started, shard, imageId)) {
                 prepareImage(provider, started, shard);
-                cpuCores = provider.cpuCores();
-                pricePerCoreSecond = config.report()
-                        .costPerCoreHour()
-                        .map(perHour -> perHour / 3600)
-                        .orElse(provider.pricePerCoreSecond());
-                Orchestrator run = new Orchestrator(framework, provider, settings(estimates), observer, clock);
+                Orchestrator run = new Orchestrator(
+                        framework, provider, settings(estimates), trace.enabled() ? traced : observer, clock);
                 orchestrator.set(run);
                 if (cancelled != null) {
                     run.cancel(cancelled);
                 }
                 execution = run.run(tests, queue);
             }
-            return RunReports.write(config, finish(started, shard, tests, execution), options.failOnFlaky(), observer);
+            traced.teardownDone();
+            return report(finish(started, shard, tests, execution));
         } catch (IOException e) {
             throw abort(
                     started,
@@ -219,12 +241,38 @@ public final class OffloadRun {
         }
     }
 
-    private List<List<String>> plan(List<DiscoveredTest> tests, Map<String, Double> estimates) {
-        Set<String> individualGroups = config.groups().stream()
-                .filter(GroupConfig::scheduleIndividual)
-                .map(GroupConfig::name)
-                .collect(Collectors.toSet());
-        return UnitBatches.plan(tests, estimates, individualGroups, maxParallel(), observer::warning);
+    private List<List<String>> plan(List<DiscoveredTest> tests, Map<String, Double> estimates, Plan.Overhead o) {
+        List<List<String>> queue = Plan.queue(config, tests, estimates, maxParallel(), observer::warning);
+        var prediction = MakespanSimulator.predictIds(queue, estimates, maxParallel(), o.secs());
+        observer.detail("[plan] " + Plan.line(prediction));
+        return queue;
+    }
+
+    /**
+     * Writes the reports, records history (SPEC §12.3) and writes the trace: the end of every run that reached its
+     * tests.
+     */
+    private RunResult report(RunResult result) {
+        Instant aggregation = trace.now();
+        RunResult reported = RunReports.write(config, result, options.failOnFlaky(), observer);
+        RunHistory.record(config, options, reported, cancelled != null, observer);
+        trace.phase("result_aggregation", aggregation);
+        writeTrace();
+        return reported;
+    }
+
+    private void writeTrace() {
+        if (!trace.enabled()) {
+            return;
+        }
+        Path file = config.report().outputDir().resolve("trace.json");
+        trace.instant("run_finished");
+        try {
+            trace.write(file);
+            observer.phase("Trace written to " + file);
+        } catch (IOException e) {
+            observer.warning("could not write " + file + ": " + e.getMessage());
+        }
     }
 
     private Optional<String> awaitImage(ImageStage image, Instant started, Optional<Shard> shard)
@@ -313,7 +361,8 @@ public final class OffloadRun {
         // Discovery order, with tests registered at run time (junit template invocations) in their parent's place.
         List<TestOutcome> ordered = execution.outcomes();
         // Cost (SPEC §8.10): seconds from ready to destroyed, times cores per sandbox, times the price.
-        double coreSeconds = execution.sandboxSeconds() * cpuCores;
+        CostModel cost = CostModel.of(config);
+        double coreSeconds = cost.coreSeconds(execution.sandboxSeconds());
         return new RunResult(
                 runId,
                 started,
@@ -323,7 +372,7 @@ public final class OffloadRun {
                 execution.batches(),
                 execution.sandboxes(),
                 shard.map(Shard::toString),
-                options.showEstimatedCost() ? Optional.of(coreSeconds * pricePerCoreSecond) : Optional.empty(),
+                options.showEstimatedCost() ? Optional.of(cost.usd(execution.sandboxSeconds())) : Optional.empty(),
                 coreSeconds,
                 Optional.empty());
     }
@@ -347,6 +396,7 @@ public final class OffloadRun {
                 0,
                 Optional.of(message));
         RunReports.writeAborted(config, result, options.failOnFlaky(), observer);
+        writeTrace();
         return new RunAbortedException(message, hint, cause);
     }
 }

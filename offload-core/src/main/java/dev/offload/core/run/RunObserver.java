@@ -14,6 +14,9 @@ public interface RunObserver {
     /** A phase line such as {@code Creating 4 sandboxes...} (SPEC §15.1). */
     default void phase(String line) {}
 
+    /** An info line shown only with {@code -v}, e.g. the planned makespan. */
+    default void detail(String line) {}
+
     /** A warning line, already worded for the user. */
     default void warning(String line) {}
 

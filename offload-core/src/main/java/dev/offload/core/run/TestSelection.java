@@ -6,6 +6,7 @@ import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.DiscoveryException;
 import dev.offload.core.framework.Framework;
 import dev.offload.core.framework.TestDiscovery;
+import dev.offload.core.history.HistoryEstimates;
 import dev.offload.core.report.Durations;
 import dev.offload.core.schedule.DurationEstimator;
 import dev.offload.core.schedule.Shard;
@@ -49,16 +50,22 @@ public record TestSelection(
         long groups = tests.stream().map(DiscoveredTest::group).distinct().count();
         observer.phase("[discover] finished: test discovery [%d tests across %d groups, took %s]"
                 .formatted(tests.size(), groups, Durations.format(Duration.ofNanos(System.nanoTime() - t0))));
-        List<DiscoveredTest> selected = shard.map(s -> cut(config, tests, s)).orElse(tests);
+        // History first (SPEC §9.1 step 1); a damaged line is a warning naming it, never fatal (§12.2).
+        Map<String, Double> history = config.history()
+                .map(h -> HistoryEstimates.load(h, config.file(), observer::warning))
+                .orElse(Map.of());
+        List<DiscoveredTest> selected =
+                shard.map(s -> cut(config, tests, s, history)).orElse(tests);
         double fallback = fallbackSecs(config);
-        Map<String, Double> estimates = new DurationEstimator(Map.of(), previousDurations, fallback).estimate(selected);
+        Map<String, Double> estimates = new DurationEstimator(history, previousDurations, fallback).estimate(selected);
         return new TestSelection(tests, selected, estimates);
     }
 
-    private static List<DiscoveredTest> cut(Config config, List<DiscoveredTest> tests, Shard shard) {
+    private static List<DiscoveredTest> cut(
+            Config config, List<DiscoveredTest> tests, Shard shard, Map<String, Double> history) {
         // Shards use history and defaults only, so every CI job computes the same partition (SPEC §14).
         Map<String, Double> estimates =
-                DurationEstimator.forSharding(Map.of(), fallbackSecs(config)).estimate(tests);
+                DurationEstimator.forSharding(history, fallbackSecs(config)).estimate(tests);
         List<String> ids = tests.stream().map(DiscoveredTest::id).toList();
         Set<String> kept = new HashSet<>(ShardPartitioner.select(estimates, ids, shard));
         return tests.stream().filter(t -> kept.contains(t.id())).toList();
