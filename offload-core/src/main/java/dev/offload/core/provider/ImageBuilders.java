@@ -23,6 +23,15 @@ public final class ImageBuilders {
     }
 
     /**
+     * Whether the image pipeline (cache, thin diff) prepares this provider's image during a run. Only docker has a
+     * builder so far; {@code default} and {@code modal} prepare through {@link ImagePreparation} when the provider is
+     * created.
+     */
+    public static boolean hasPipelineBuilder(ProviderConfig provider) {
+        return provider instanceof ProviderConfig.Docker;
+    }
+
+    /**
      * @throws ProviderException for a provider type whose builder this release lacks
      */
     public static ImageBuilder create(Config config, Path tempDir) throws ProviderException {

@@ -35,7 +35,7 @@ final class ImageStage {
 
     static ImageStage start(Config config, ImageOptions options, RunObserver observer) {
         var held = new HeldLines(observer);
-        if (!ImageBuilders.buildsImages(config.provider())) {
+        if (!ImageBuilders.hasPipelineBuilder(config.provider())) {
             return new ImageStage(CompletableFuture.completedFuture(Optional.empty()), held);
         }
         CompletableFuture<Optional<String>> future = new CompletableFuture<>();
