@@ -2,6 +2,7 @@ package dev.offload.core.run;
 
 import dev.offload.core.framework.BatchCommand;
 import dev.offload.core.framework.BatchRequest;
+import dev.offload.core.framework.EventToken;
 import dev.offload.core.framework.Framework;
 import dev.offload.core.framework.ResultFileException;
 import dev.offload.core.framework.TestCaseResolver;
@@ -28,6 +29,8 @@ final class BatchExecution {
     private final Framework framework;
     private final RunSettings settings;
     private final RunObserver observer;
+    /** One token per run (one execution per run), SPEC §7.1. */
+    private final String eventToken = EventToken.random();
 
     BatchExecution(Framework framework, RunSettings settings, RunObserver observer) {
         this.framework = framework;
@@ -69,6 +72,7 @@ final class BatchExecution {
         Map<String, String> env = new LinkedHashMap<>(command.env());
         env.putAll(BatchEnvironment.build(
                 settings.providerEnv(), settings.cliEnv(), sandbox.projectRoot(), settings.runId(), sandbox.slot()));
+        env.put(EventToken.ENV, eventToken);
         String dir = command.workingSubdir()
                 .map(sub -> sandbox.projectRoot() + "/" + sub)
                 .orElse(sandbox.projectRoot());

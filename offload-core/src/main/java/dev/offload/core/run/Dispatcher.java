@@ -4,6 +4,7 @@ import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.TestCaseResult;
 import dev.offload.core.provider.StopSignal;
 import dev.offload.core.run.BatchRecord.BatchOutcome;
+import dev.offload.core.schedule.BatchOverhead;
 import dev.offload.core.schedule.HedgePick;
 import dev.offload.core.schedule.HedgeSelector;
 import dev.offload.core.schedule.RunningBatch;
@@ -12,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -34,6 +38,7 @@ final class Dispatcher {
     private final BatchQueue queue;
     private final Map<Integer, Running> running = new LinkedHashMap<>();
     private final List<BatchRecord> finished = new ArrayList<>();
+    private final BatchOverhead overhead;
     private int nextNumber;
     private int openSlots;
     private boolean over;
@@ -41,10 +46,13 @@ final class Dispatcher {
 
     private static final class Running {
         final Assignment batch;
+        final Set<String> ended = new HashSet<>();
+        Instant lastProgress;
         boolean stopRequested;
 
         Running(Assignment batch) {
             this.batch = batch;
+            this.lastProgress = batch.started();
         }
     }
 
@@ -52,9 +60,11 @@ final class Dispatcher {
             List<DiscoveredTest> tests,
             List<List<String>> initialQueue,
             int slots,
+            double initialOverheadSecs,
             RunSettings settings,
             RunObserver observer,
             Clock clock) {
+        this.overhead = new BatchOverhead(initialOverheadSecs);
         this.settings = settings;
         this.observer = observer;
         this.clock = clock;
@@ -109,6 +119,9 @@ final class Dispatcher {
                         batch, report.infrastructureError().get());
             } else {
                 outcome = applyResults(batch, report);
+                if (!report.timedOut()) {
+                    measureOverhead(batch, report);
+                }
             }
             var record = new BatchRecord(
                     batch.number(),
@@ -127,6 +140,33 @@ final class Dispatcher {
         }
         toStop.forEach(StopSignal::trigger);
         return outcome;
+    }
+
+    /**
+     * A test of a running batch printed its {@code end} event (SPEC §7.1): it no longer counts towards that batch's
+     * remaining time (§9.6). Events of batches that already finished are ignored.
+     */
+    void testEnded(int batchNumber, String id) {
+        lock.lock();
+        try {
+            Running run = running.get(batchNumber);
+            if (run != null && run.batch.ids().contains(id) && run.ended.add(id)) {
+                run.lastProgress = clock.instant();
+                changed.signalAll(); // an idle slot may now find a batch worth hedging, or stop finding one
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The run's batch overhead O (SPEC §9.6), empty before any batch finished with results. */
+    OptionalDouble batchOverheadSecs() {
+        lock.lock();
+        try {
+            return overhead.measured();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A slot could not get a sandbox (creation failed after retries, or its replacement failed). */
@@ -211,17 +251,20 @@ final class Dispatcher {
                 continue;
             }
             List<String> hedgeable = run.batch.ids().stream()
+                    .filter(id -> !run.ended.contains(id))
                     .map(ledger::state)
                     .filter(s -> !s.decided() && !s.hedgeCovered && s.hedges < 3)
                     .map(TestState::id)
                     .toList();
+            // Remaining time counts only tests that have not reported (§9.6).
+            double unreported = run.batch.ids().stream()
+                    .filter(id -> !run.ended.contains(id) && !ledger.state(id).decided())
+                    .mapToDouble(settings::estimate)
+                    .sum();
             candidates.add(new RunningBatch(
-                    run.batch.number(),
-                    hedgeable,
-                    run.batch.estimateSecs(),
-                    Duration.between(run.batch.started(), now)));
+                    run.batch.number(), hedgeable, unreported, Duration.between(run.lastProgress, now)));
         }
-        Optional<HedgePick> pick = HedgeSelector.pick(candidates);
+        Optional<HedgePick> pick = HedgeSelector.pick(candidates, overhead.secs());
         return pick.map(p -> {
             for (String id : p.ids()) {
                 TestState s = ledger.state(id);
@@ -231,6 +274,15 @@ final class Dispatcher {
             QueuedBatch.Kind kind = running.get(p.batchNumber()).batch.kind();
             return start(slot, p.ids(), kind, true);
         });
+    }
+
+    /** O's sample (§9.6): the batch's wall time minus the durations its tests reported. */
+    private void measureOverhead(Assignment batch, BatchReport report) {
+        double reported = report.results().values().stream()
+                .mapToDouble(TestCaseResult::timeSecs)
+                .sum();
+        double secs = overhead.add(Duration.between(batch.started(), clock.instant()), reported);
+        observer.batchOverhead(secs, overhead.sampleCount());
     }
 
     private Assignment start(int slot, List<String> ids, QueuedBatch.Kind kind, boolean hedge) {

@@ -12,6 +12,7 @@ import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
 import dev.offload.core.report.OutputDirectory;
 import dev.offload.core.report.PreviousDurations;
+import dev.offload.core.schedule.BatchIds;
 import dev.offload.core.schedule.BatchPlanner;
 import dev.offload.core.schedule.PlannedBatch;
 import dev.offload.core.schedule.SchedulableTest;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +89,7 @@ public final class OffloadRun {
                         config, finish(started, shard, List.of(), emptyExecution()), options.failOnFlaky(), observer);
             }
             Map<String, Double> estimates = selection.estimates();
-            List<List<String>> queue = plan(tests, estimates);
+            List<List<String>> queue = plan(tests, estimates, framework.readsIdsFromFile());
             Orchestrator.Execution execution;
             try (Provider provider = createProvider(temp.path(), started, shard)) {
                 cpuCores = provider.cpuCores();
@@ -194,7 +196,7 @@ public final class OffloadRun {
         }
     }
 
-    private List<List<String>> plan(List<DiscoveredTest> tests, Map<String, Double> estimates) {
+    private List<List<String>> plan(List<DiscoveredTest> tests, Map<String, Double> estimates, boolean idsFile) {
         Set<String> individualGroups = config.groups().stream()
                 .filter(GroupConfig::scheduleIndividual)
                 .map(GroupConfig::name)
@@ -202,7 +204,8 @@ public final class OffloadRun {
         List<SchedulableTest> schedulable = tests.stream()
                 .map(t -> new SchedulableTest(t.id(), estimates.get(t.id()), individualGroups.contains(t.group())))
                 .toList();
-        return BatchPlanner.plan(schedulable, maxParallel(), observer::warning).stream()
+        int cap = idsFile ? BatchIds.MAX_FILE_CHARS : BatchIds.MAX_JOINED_CHARS; // SPEC §9.2
+        return BatchPlanner.plan(schedulable, maxParallel(), cap, observer::warning).stream()
                 .map(PlannedBatch::ids)
                 .toList();
     }
@@ -272,11 +275,12 @@ public final class OffloadRun {
                 shard.map(Shard::toString),
                 options.showEstimatedCost() ? Optional.of(coreSeconds * pricePerCoreSecond) : Optional.empty(),
                 coreSeconds,
-                Optional.empty());
+                Optional.empty(),
+                execution.batchOverheadSecs());
     }
 
     private static Orchestrator.Execution emptyExecution() {
-        return new Orchestrator.Execution(List.of(), List.of(), 0, 0);
+        return new Orchestrator.Execution(List.of(), List.of(), 0, 0, OptionalDouble.empty());
     }
 
     private RunAbortedException abort(
