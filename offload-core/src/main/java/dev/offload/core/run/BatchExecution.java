@@ -32,10 +32,22 @@ final class BatchExecution {
     /** One token per run (one execution per run), SPEC §7.1. */
     private final String eventToken = EventToken.random();
 
+    /** Receives each test's {@code end} event: batch number and test id (SPEC §7.1). */
+    interface TestEnded {
+        void ended(int batchNumber, String id);
+    }
+
+    private final TestEnded testEnded;
+
     BatchExecution(Framework framework, RunSettings settings, RunObserver observer) {
+        this(framework, settings, observer, (batch, id) -> {});
+    }
+
+    BatchExecution(Framework framework, RunSettings settings, RunObserver observer, TestEnded testEnded) {
         this.framework = framework;
         this.settings = settings;
         this.observer = observer;
+        this.testEnded = testEnded;
     }
 
     /** Runs the batch; the log is closed by the caller once the outcome is known. */
@@ -43,7 +55,8 @@ final class BatchExecution {
         var request = new BatchRequest(
                 batch.number(), batch.ids(), settings.runId(), sandbox.runTempDir(), settings.failFast());
         BatchCommand command = framework.batchCommand(request);
-        var capture = new Capture(log, batch.ids().size() == 1);
+        var events = new StreamedEvents(eventToken, id -> testEnded.ended(batch.number(), id));
+        var capture = new Capture(log, batch.ids().size() == 1, events);
         Sandbox.ExecResult exec;
         try {
             exec = sandbox.exec(execRequest(command, sandbox, batch), capture);
@@ -128,15 +141,20 @@ final class BatchExecution {
         private final BatchLog log;
         private final StringBuilder out;
         private final StringBuilder err;
+        private final StreamedEvents events;
 
-        Capture(BatchLog log, boolean keep) {
+        Capture(BatchLog log, boolean keep, StreamedEvents events) {
             this.log = log;
+            this.events = events;
             this.out = keep ? new StringBuilder() : null;
             this.err = keep ? new StringBuilder() : null;
         }
 
         @Override
         public void stdout(String line) {
+            if (events.accept(line)) {
+                return;
+            }
             log.stdout(line);
             append(out, line);
         }

@@ -7,6 +7,7 @@ import dev.offload.core.run.BatchRecord.BatchOutcome;
 import dev.offload.core.schedule.BatchOverhead;
 import dev.offload.core.schedule.HedgePick;
 import dev.offload.core.schedule.HedgeSelector;
+import dev.offload.core.schedule.RemainingTime;
 import dev.offload.core.schedule.RunningBatch;
 import java.time.Clock;
 import java.time.Duration;
@@ -256,13 +257,7 @@ final class Dispatcher {
                     .filter(s -> !s.decided() && !s.hedgeCovered && s.hedges < 3)
                     .map(TestState::id)
                     .toList();
-            // Remaining time counts only tests that have not reported (§9.6).
-            double unreported = run.batch.ids().stream()
-                    .filter(id -> !run.ended.contains(id) && !ledger.state(id).decided())
-                    .mapToDouble(settings::estimate)
-                    .sum();
-            candidates.add(new RunningBatch(
-                    run.batch.number(), hedgeable, unreported, Duration.between(run.lastProgress, now)));
+            candidates.add(new RunningBatch(run.batch.number(), hedgeable, remainingSecs(run, now), Duration.ZERO));
         }
         Optional<HedgePick> pick = HedgeSelector.pick(candidates, overhead.secs());
         return pick.map(p -> {
@@ -274,6 +269,28 @@ final class Dispatcher {
             QueuedBatch.Kind kind = running.get(p.batchNumber()).batch.kind();
             return start(slot, p.ids(), kind, true);
         });
+    }
+
+    /** Expected remaining time (§9.6): tests that sent an {@code end} event, or were decided elsewhere, are done. */
+    private double remainingSecs(Running run, Instant now) {
+        List<String> unreported = run.batch.ids().stream()
+                .filter(id -> !run.ended.contains(id) && !ledger.state(id).decided())
+                .toList();
+        double unreportedEstimate =
+                unreported.stream().mapToDouble(settings::estimate).sum();
+        boolean uniform = run.batch.ids().stream()
+                        .mapToDouble(settings::estimate)
+                        .distinct()
+                        .count()
+                == 1;
+        return RemainingTime.expectedSecs(
+                unreportedEstimate,
+                unreported.size(),
+                run.ended.size(),
+                uniform,
+                Duration.between(run.batch.started(), now).toNanos() / 1e9,
+                Duration.between(run.lastProgress, now).toNanos() / 1e9,
+                overhead.secs());
     }
 
     /** O's sample (§9.6): the batch's wall time minus the durations its tests reported. */

@@ -123,7 +123,7 @@ public final class Orchestrator {
     }
 
     private void runWorkers(int slots, Dispatcher dispatch, SandboxRegistry registry) throws InterruptedException {
-        var execution = new BatchExecution(framework, settings, observer);
+        var execution = new BatchExecution(framework, settings, observer, dispatch::testEnded);
         var ready = new AtomicInteger();
         RunObserver counting = new ReadyCounter(observer, ready, slots);
         ExecutorService pool = Executors.newFixedThreadPool(slots, daemonThreads());
