@@ -125,7 +125,8 @@ measure() {
     (cd "$dir" && PYTHONPATH="$dir/src" /usr/bin/time -f '%e %U %S' -o "$work/time.txt" "${cmd[@]}" \
         >"$work/$suite-$side-$round.log" 2>&1) || status=$?
     local wall user sys cpu
-    read -r wall user sys <"$work/time.txt" || true
+    # /usr/bin/time writes "Command exited with non-zero status N" first when the command fails (a failing test).
+    read -r wall user sys < <(tail -n 1 "$work/time.txt") || true
     cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$suite" "$side" "$round" "$wall" "$cpu" "$load" "$status" >>"$results"
     log "$(printf '%-8s %-7s round %s: %6.2f s wall, %6.2f s CPU, load %s, exit %s' \
@@ -138,10 +139,9 @@ active=()
 for suite in $suites; do
     if prepare_suite "$suite" >/dev/null; then active+=("$suite"); fi
 done
-log "mode $mode: $rounds rounds of ${active[*]} on $(nproc) cores; warm-up round first (not counted)"
-for suite in "${active[@]}"; do # bytecode caches; junit.xml for the suites whose durations are known
+log "mode $mode: $rounds rounds of ${active[*]} on $(nproc) cores; an Offload warm-up run first (not counted)"
+for suite in "${active[@]}"; do # bytecode caches for both sides; junit.xml for the suites whose durations are known
     measure "$suite" offload 0
-    measure "$suite" xdist 0
 done
 for ((r = 1; r <= rounds; r++)); do
     for suite in "${active[@]}"; do

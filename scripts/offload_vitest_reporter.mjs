@@ -5,8 +5,8 @@
 //   ##offload:<token>## {"ev":"end","id":"…","status":"passed"|"failed"|"skipped","ms":12}
 // The id is Offload's vitest id: the file relative to OFFLOAD_ROOT (the batch's working directory when unset),
 // " > ", the suite titles and the test title joined by " > ", and " [#k]" for the k-th test of the same file and
-// name (k >= 2, in run order, which is list order). Tests that never started (excluded by the batch's name
-// pattern) get no events.
+// name (k >= 2, in run order, which is list order). Tests that do not run (excluded by the batch's name pattern,
+// skip, todo) get no events.
 import path from 'node:path';
 
 const STATUS = { passed: 'passed', failed: 'failed', skipped: 'skipped' };
@@ -21,7 +21,8 @@ export default class OffloadEventReporter {
   }
 
   onTestCaseReady(testCase) {
-    if (!this.prefix) return;
+    // vitest also announces tests it will not run (excluded by the name pattern, skip, todo): no events for those.
+    if (!this.prefix || testCase.options.mode === 'skip' || testCase.options.mode === 'todo') return;
     const base = `${this.fileOf(testCase)} > ${testCase.fullName}`;
     const k = (this.seen.get(base) || 0) + 1;
     this.seen.set(base, k);
