@@ -1,6 +1,7 @@
 package dev.offload.core.run;
 
 import dev.offload.core.framework.DiscoveredTest;
+import dev.offload.core.framework.StreamedEvent;
 import dev.offload.core.framework.TestCaseResult;
 import dev.offload.core.provider.StopSignal;
 import dev.offload.core.run.BatchRecord.BatchOutcome;
@@ -37,6 +38,7 @@ final class Dispatcher {
     private final Clock clock;
     private final VerdictLedger ledger;
     private final BatchQueue queue;
+    private final BatchResultRecorder results;
     private final Map<Integer, Running> running = new LinkedHashMap<>();
     private final List<BatchRecord> finished = new ArrayList<>();
     private final BatchOverhead overhead;
@@ -47,8 +49,11 @@ final class Dispatcher {
 
     private static final class Running {
         final Assignment batch;
+        /** Tests this batch has streamed an {@code end} event for (SPEC §7.1): done as far as hedging goes. */
         final Set<String> ended = new HashSet<>();
+        /** When the batch started or last streamed an {@code end} event. */
         Instant lastProgress;
+
         boolean stopRequested;
 
         Running(Assignment batch) {
@@ -70,7 +75,8 @@ final class Dispatcher {
         this.observer = observer;
         this.clock = clock;
         this.ledger = new VerdictLedger(tests, settings.retryCounts(), this::onDecided);
-        this.queue = new BatchQueue(initialQueue);
+        this.queue = new BatchQueue(initialQueue, id -> ledger.state(id).test.unit());
+        this.results = new BatchResultRecorder(ledger, queue, settings, observer);
         this.openSlots = slots;
         this.over = ledger.allDecided();
     }
@@ -113,13 +119,15 @@ final class Dispatcher {
             }
             if (run.stopRequested || report.stopped()) {
                 outcome = BatchOutcome.CANCELLED;
-                requeueAfterInfrastructureError(batch, "batch stopped before its tests reported");
+                results.keepStreamed(batch, report);
+                results.requeueAfterInfrastructureError(batch, "batch stopped before its tests reported", report);
             } else if (report.infrastructureError().isPresent()) {
                 outcome = BatchOutcome.ERROR;
-                requeueAfterInfrastructureError(
-                        batch, report.infrastructureError().get());
+                results.keepStreamed(batch, report);
+                results.requeueAfterInfrastructureError(
+                        batch, report.infrastructureError().get(), report);
             } else {
-                outcome = applyResults(batch, report);
+                outcome = results.apply(batch, report);
                 if (!report.timedOut()) {
                     measureOverhead(batch, report);
                 }
@@ -144,14 +152,17 @@ final class Dispatcher {
     }
 
     /**
-     * A test of a running batch printed its {@code end} event (SPEC §7.1): it no longer counts towards that batch's
-     * remaining time (§9.6). Events of batches that already finished are ignored.
+     * A streamed event arrived from a running batch (reader thread). A test with an {@code end} event no longer counts
+     * towards that batch's remaining time and needs no hedge (SPEC §7.1, §9.6); events of finished batches are ignored.
      */
-    void testEnded(int batchNumber, String id) {
+    void streamed(Assignment batch, StreamedEvent event) {
+        if (event.kind() != StreamedEvent.Kind.END) {
+            return;
+        }
         lock.lock();
         try {
-            Running run = running.get(batchNumber);
-            if (run != null && run.batch.ids().contains(id) && run.ended.add(id)) {
+            Running run = running.get(batch.number());
+            if (run != null && run.ended.add(event.id())) {
                 run.lastProgress = clock.instant();
                 changed.signalAll(); // an idle slot may now find a batch worth hedging, or stop finding one
             }
@@ -259,7 +270,8 @@ final class Dispatcher {
                     .toList();
             candidates.add(new RunningBatch(run.batch.number(), hedgeable, remainingSecs(run, now), Duration.ZERO));
         }
-        Optional<HedgePick> pick = HedgeSelector.pick(candidates, overhead.secs());
+        Optional<HedgePick> pick = HedgeSelector.pick(candidates, overhead.secs())
+                .map(p -> new HedgePick(p.batchNumber(), wholeUnits(p, candidates)));
         return pick.map(p -> {
             for (String id : p.ids()) {
                 TestState s = ledger.state(id);
@@ -302,6 +314,17 @@ final class Dispatcher {
         observer.batchOverhead(secs, overhead.sampleCount());
     }
 
+    /** A hedge takes whole units: every hedgeable test of each unit the selector touched, in batch order. */
+    private List<String> wholeUnits(HedgePick pick, List<RunningBatch> candidates) {
+        Set<String> units = new HashSet<>();
+        pick.ids().forEach(id -> units.add(ledger.state(id).test.unit()));
+        return candidates.stream()
+                .filter(c -> c.number() == pick.batchNumber())
+                .flatMap(c -> c.hedgeableIds().stream())
+                .filter(id -> units.contains(ledger.state(id).test.unit()))
+                .toList();
+    }
+
     private Assignment start(int slot, List<String> ids, QueuedBatch.Kind kind, boolean hedge) {
         Map<String, Integer> generations = new HashMap<>();
         double estimate = 0;
@@ -315,76 +338,6 @@ final class Dispatcher {
                 nextNumber++, slot, ids, kind, hedge, generations, estimate, clock.instant(), new StopSignal());
         observer.batchStarted(batch.number(), slot, ids.size());
         return batch;
-    }
-
-    private BatchOutcome applyResults(Assignment batch, BatchReport report) {
-        boolean anyFailed = false;
-        List<String> retries = new ArrayList<>();
-        for (String id : batch.ids()) {
-            TestState s = ledger.state(id);
-            if (s.decided()) {
-                continue;
-            }
-            TestCaseResult result = report.results().get(id);
-            if (result != null) {
-                if (s.generation != batch.generations().get(id)) {
-                    continue; // another copy already reported: first result wins (§9.6)
-                }
-                Attempt attempt = toAttempt(batch, result, report);
-                anyFailed |= attempt.failed();
-                boolean solo = batch.kind() == QueuedBatch.Kind.SOLO_AFTER_TIMEOUT;
-                if (ledger.recordAttempt(id, attempt, solo) == VerdictLedger.Next.RETRY) {
-                    retries.add(id);
-                }
-            } else if (s.inFlight == 0) {
-                anyFailed |= handleUnreported(batch, report, id);
-            }
-        }
-        if (!retries.isEmpty()) {
-            queue.retry(retries, batch.slot());
-        }
-        if (report.timedOut()) {
-            return BatchOutcome.ERROR;
-        }
-        return anyFailed ? BatchOutcome.FAILURE : BatchOutcome.SUCCESS;
-    }
-
-    /** A test without a result in a valid report: timeout (§10.6) or missing (§10.5). Returns true if it failed. */
-    private boolean handleUnreported(Assignment batch, BatchReport report, String id) {
-        if (report.timedOut()) {
-            int secs = (int) settings.batchTimeout().toSeconds();
-            var next = ledger.recordTimeout(id, batch.number(), batch.slot(), secs);
-            if (next == VerdictLedger.Next.RUN_ALONE) {
-                queue.runAloneAfterTimeout(id);
-            }
-            return next == VerdictLedger.Next.DECIDED;
-        }
-        if (ledger.recordMissing(id) == VerdictLedger.Next.REQUEUE) {
-            queue.requeueAlone(id);
-        }
-        return false;
-    }
-
-    /** No attempts are recorded; undecided tests with no other running copy are re-queued in halves (§10.5). */
-    private void requeueAfterInfrastructureError(Assignment batch, String cause) {
-        List<String> requeue = new ArrayList<>();
-        for (String id : batch.ids()) {
-            TestState s = ledger.state(id);
-            if (!s.decided() && s.inFlight == 0) {
-                if (ledger.recordInfrastructureError(id, cause) == VerdictLedger.Next.REQUEUE) {
-                    requeue.add(id);
-                }
-            }
-        }
-        queue.requeueInHalves(requeue);
-    }
-
-    private Attempt toAttempt(Assignment batch, TestCaseResult result, BatchReport report) {
-        boolean single = batch.ids().size() == 1;
-        String out = result.systemOut().isEmpty() && single ? report.logStdout() : result.systemOut();
-        String err = result.systemErr().isEmpty() && single ? report.logStderr() : result.systemErr();
-        return new Attempt(
-                batch.number(), batch.slot(), result.status(), result.timeSecs(), result.failure(), out, err);
     }
 
     /** Fail-fast, stops of batches whose tests were all decided elsewhere, and the end of the run. */

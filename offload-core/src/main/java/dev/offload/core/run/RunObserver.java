@@ -23,6 +23,12 @@ public interface RunObserver {
 
     default void batchFinished(BatchRecord batch) {}
 
+    /**
+     * The runner reported tests discovery could not list (junit template invocations, SPEC §7.3): the number of tests
+     * to decide changes by {@code delta}.
+     */
+    default void testsAdded(int delta) {}
+
     /** A test has its final verdict. */
     default void decided(DiscoveredTest test, Verdict verdict) {}
 
