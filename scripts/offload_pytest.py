@@ -9,7 +9,11 @@ or any other character survive.
 Events (SPEC 7.1): when OFFLOAD_EVENT_TOKEN is set, prints one line per test
 start and end to stdout, ``##offload:<token>## {"ev": "start", "id": ...}`` and
 ``##offload:<token>## {"ev": "end", "id": ..., "status": "passed"|"failed"|
-"skipped", "ms": ...}``, each on a line of its own even in -v output.
+"skipped", "ms": ...}``, each on a line of its own even in -v output. A failed
+test's end event also carries ``"err": {"kind": "failure"|"error", "message":
+<the last line of the failure>, "trace": <pytest's failure text>}`` (kind
+"error" when setup or teardown failed), so a result kept from the event after
+the batch died still says what went wrong.
 
 Batches: makes the ``name`` attribute of every JUnit XML testcase the full
 nodeid, for every phase (setup, call, teardown), so Offload can map each
@@ -55,31 +59,53 @@ class _EventPrinter:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_logstart(self, nodeid, location):
-        self._outcomes[nodeid] = ["passed", 0.0]
+        self._outcomes[nodeid] = ["passed", 0.0, None]
         self._emit({"ev": "start", "id": nodeid})
 
     def pytest_runtest_logreport(self, report):
-        outcome = self._outcomes.setdefault(report.nodeid, ["passed", 0.0])
+        outcome = self._outcomes.setdefault(report.nodeid, ["passed", 0.0, None])
         outcome[1] += report.duration or 0.0
         if report.failed:
             outcome[0] = "failed"
+            if outcome[2] is None:  # the first failure is the one to report
+                outcome[2] = _error(report)
         elif report.skipped and outcome[0] == "passed":
             outcome[0] = "skipped"
 
     @pytest.hookimpl(trylast=True)
     def pytest_runtest_logfinish(self, nodeid, location):
-        status, secs = self._outcomes.pop(nodeid, ["passed", 0.0])
-        self._emit({"ev": "end", "id": nodeid, "status": status, "ms": int(round(secs * 1000))})
+        status, secs, err = self._outcomes.pop(nodeid, ["passed", 0.0, None])
+        event = {"ev": "end", "id": nodeid, "status": status, "ms": int(round(secs * 1000))}
+        if err is not None:
+            event["err"] = err
+        self._emit(event)
 
     def _emit(self, event):
         line = self._prefix + json.dumps(event)
         terminal = self._config.pluginmanager.get_plugin("terminalreporter")
         if terminal is not None:
-            # -v output leaves "nodeid " open until the status word; write_line starts a fresh line first.
+            # -v output leaves "nodeid " open until the status word, -qq its progress letters; start a fresh line.
+            if getattr(terminal._tw, "width_of_current_line", 0):
+                terminal._tw.line()
             terminal.write_line(line)
             terminal.flush()
         else:
             print(line, flush=True)
+
+
+_TRACE_LIMIT = 64 * 1024
+
+
+def _error(report):
+    text = report.longreprtext or ""
+    lines = [line for line in text.splitlines() if line.strip()]
+    # pytest marks the explanation lines with "E "; the last of them is the exception and its message.
+    explained = [line[1:].strip() for line in lines if line.startswith("E ")]
+    return {
+        "kind": "failure" if report.when == "call" else "error",
+        "message": explained[-1] if explained else (lines[-1].strip() if lines else ""),
+        "trace": text[:_TRACE_LIMIT],
+    }
 
 
 class _TestcaseRenamer:

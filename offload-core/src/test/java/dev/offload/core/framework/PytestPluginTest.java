@@ -118,8 +118,28 @@ class PytestPluginTest {
         assertThat(events)
                 .filteredOn(e -> e.get("ev").asText().equals("end"))
                 .allSatisfy(e -> assertThat(e.get("ms").isIntegralNumber()).isTrue());
+        JsonNode failed = events.get(3).get("err");
+        assertThat(failed.get("kind").asText()).isEqualTo("failure");
+        assertThat(failed.get("message").asText()).isEqualTo("assert False");
+        assertThat(failed.get("trace").asText()).contains("def test_fail():");
+        JsonNode teardown = events.get(7).get("err");
+        assertThat(teardown.get("kind").asText()).isEqualTo("error");
+        assertThat(teardown.get("message").asText()).isEqualTo("RuntimeError: teardown");
+        assertThat(events.get(1).has("err")).isFalse();
         // pytest's own -v lines are still there for the batch log.
         assertThat(out).contains("test_ev.py::test_pass PASSED").contains("test_ev.py::test_fail FAILED");
+    }
+
+    @Test
+    void eventLinesStartTheirOwnLineInQuietOutputToo(@TempDir Path dir) throws Exception {
+        PytestPlugin.extractTo(dir.resolve("py"));
+        Files.writeString(dir.resolve("test_ev.py"), "def test_a():\n    pass\n\ndef test_b():\n    pass\n");
+
+        String out = pytestWithEvents(dir, "OFFLOAD_EVENT_TOKEN=q1", "-qq");
+
+        assertThat(out.lines().filter(line -> line.contains("##offload:")))
+                .hasSize(4)
+                .allMatch(line -> line.startsWith("##offload:q1## {"));
     }
 
     @Test
