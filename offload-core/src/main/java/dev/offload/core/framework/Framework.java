@@ -52,6 +52,14 @@ public interface Framework {
         return List.of();
     }
 
+    /**
+     * Whether batches pass their ids in a file rather than on the command line, which lifts the 30,000-character cap
+     * on a batch's ids (SPEC §9.2). Asked after discovery: pytest learns its runner's version there.
+     */
+    default boolean readsIdsFromFile() {
+        return false;
+    }
+
     /** {@code test_id_format} (SPEC §7.1). */
     String testIdFormat();
 }

@@ -74,6 +74,12 @@ public final class JunitFramework implements Framework {
         return new BatchCommand(script.toString(), Map.of(), Optional.empty(), Optional.of(result));
     }
 
+    /** The runner reads its ids from {@code --ids <file>} (SPEC §9.2): no 30,000-character cap. */
+    @Override
+    public boolean readsIdsFromFile() {
+        return true;
+    }
+
     /** An invocation of a template or factory belongs to the batch id of its template: a UniqueId prefix. */
     @Override
     public Optional<String> dynamicParent(String resultId, Set<String> batchIds) {

@@ -1,6 +1,7 @@
 package dev.offload.core.framework;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.config.ShellWords;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * pytest (SPEC §7.2): discovery through the bundled plugin's collect file, batches that run the given node ids with
@@ -21,11 +23,14 @@ import java.util.Optional;
 public final class PytestFramework implements Framework {
     static final String COLLECT_FILE_ENV = "OFFLOAD_PYTEST_COLLECT_FILE";
     private static final String HEREDOC_END = "OFFLOAD_PYTEST_PLUGIN_EOF";
+    private static final String IDS_END = "OFFLOAD_PYTEST_IDS_EOF";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FrameworkConfig.Pytest config;
     private final List<String> command;
     private final List<String> runArgs;
+    /** Whether every discovery so far reported pytest ≥ 8.2 (null before the first): SPEC §9.2 id files. */
+    private final AtomicReference<Boolean> idFiles = new AtomicReference<>();
 
     /**
      * @throws IllegalArgumentException when {@code command} or {@code run_args} has an unclosed quote
@@ -51,7 +56,16 @@ public final class PytestFramework implements Framework {
         if (output.exitStatus() != 0 && output.exitStatus() != 5) { // 5: nothing collected
             throw process.failure(output);
         }
-        List<String> ids = Files.exists(collectFile) ? readCollectFile(collectFile) : idsFromStdout(output.stdout());
+        List<String> ids = new ArrayList<>();
+        Optional<PytestVersion> version = Optional.empty();
+        if (Files.exists(collectFile)) {
+            version = readCollectFile(collectFile, ids);
+        } else {
+            ids.addAll(idsFromStdout(output.stdout()));
+        }
+        boolean fromFile =
+                version.map(v -> v.atLeast(PytestVersion.ARGS_FROM_FILE)).orElse(false);
+        idFiles.accumulateAndGet(fromFile, (all, one) -> all == null ? one : all && one);
         List<DiscoveredTest> tests = new ArrayList<>(ids.size());
         for (String id : ids) {
             int sep = id.indexOf("::");
@@ -80,13 +94,27 @@ public final class PytestFramework implements Framework {
             argv.add("-x");
         }
         argv.addAll(runArgs);
-        argv.add("--"); // an id starting with '-' is a test, never an option
-        argv.addAll(request.ids());
+        argv.add("--"); // an id starting with '-' is a test, never an option (pytest expands @file after it too)
+        String idsWriter = "";
+        if (readsIdsFromFile() && IdsFile.canHold(request.ids())) {
+            String idsFile = request.resultDir() + "/batch-" + request.number() + ".ids";
+            idsWriter = IdsFile.writer(idsFile, request.ids(), IDS_END);
+            argv.add("@" + idsFile);
+        } else {
+            argv.addAll(request.ids());
+        }
         String script = pluginWriter(pluginDir)
+                + idsWriter
                 + "PYTHONPATH=" + Shell.quote(pluginDir) + "${PYTHONPATH:+:$PYTHONPATH}\n"
                 + "export PYTHONPATH\n"
                 + Shell.join(argv) + "\n";
         return new BatchCommand(script, Map.of(), Optional.empty(), Optional.of(result));
+    }
+
+    /** True once discovery found pytest ≥ 8.2 in every group: batches then read their ids from an {@code @file}. */
+    @Override
+    public boolean readsIdsFromFile() {
+        return Boolean.TRUE.equals(idFiles.get());
     }
 
     @Override
@@ -106,25 +134,8 @@ public final class PytestFramework implements Framework {
         return argv;
     }
 
-    /**
-     * Shell text that writes the plugin into {@code dir}. Local slots share one result directory, so the file is
-     * written under a per-process name and renamed into place: a concurrent batch never imports a half-written file.
-     */
     private static String pluginWriter(String dir) {
-        String target = Shell.quote(dir + "/" + PytestPlugin.FILE_NAME);
-        String temp = Shell.quote(dir + "/." + PytestPlugin.FILE_NAME) + ".$$";
-        return "mkdir -p " + Shell.quote(dir) + " || exit 1\n"
-                + "cat > " + temp + " <<'" + HEREDOC_END + "' || exit 1\n"
-                + heredocBody() + HEREDOC_END + "\n"
-                + "mv -f " + temp + " " + target + " || exit 1\n";
-    }
-
-    private static String heredocBody() {
-        String source = PytestPlugin.source();
-        if (source.lines().anyMatch(HEREDOC_END::equals)) {
-            throw new IllegalStateException("the bundled plugin contains the heredoc delimiter " + HEREDOC_END);
-        }
-        return source.endsWith("\n") ? source : source + "\n";
+        return SandboxFileWriter.write(dir, PytestPlugin.FILE_NAME, PytestPlugin.source(), HEREDOC_END);
     }
 
     private static Path discoveryDir(DiscoveryRequest request) throws DiscoveryException {
@@ -145,11 +156,17 @@ public final class PytestFramework implements Framework {
         return existing == null || existing.isEmpty() ? dir : dir + ":" + existing;
     }
 
-    private static List<String> readCollectFile(Path file) throws DiscoveryException {
-        List<String> ids = new ArrayList<>();
+    /** Reads the ids into {@code ids}; returns the pytest version from the plugin's first line, if any. */
+    private static Optional<PytestVersion> readCollectFile(Path file, List<String> ids) throws DiscoveryException {
+        Optional<PytestVersion> version = Optional.empty();
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
+                if (line.startsWith("{")) {
+                    JsonNode meta = JSON.readTree(line);
+                    version = Optional.ofNullable(meta.get("pytest_version"))
+                            .map(JsonNode::asText)
+                            .map(PytestVersion::parse);
+                } else if (!line.isBlank()) {
                     ids.add(JSON.readValue(line, String.class));
                 }
             }
@@ -158,7 +175,7 @@ public final class PytestFramework implements Framework {
         } catch (IOException e) {
             throw new DiscoveryException("cannot read pytest collect file " + file + ": " + e.getMessage());
         }
-        return ids;
+        return version;
     }
 
     /** Fallback when the plugin did not run (e.g. an old plugin on PYTHONPATH shadows ours). */

@@ -26,6 +26,7 @@ import java.util.Set;
  * (docs/frameworks.md).
  */
 public final class VitestFramework implements Framework {
+    private static final String REPORTER_END = "OFFLOAD_VITEST_REPORTER_EOF";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FrameworkConfig.Vitest config;
@@ -90,8 +91,14 @@ public final class VitestFramework implements Framework {
         argv.add("--testNamePattern");
         argv.add(VitestNamePattern.of(request.ids())); // starts with '^': never read as an option
         argv.addAll(List.of("--reporter=verbose", "--reporter=json", "--outputFile.json=" + result));
+        // The event reporter (SPEC §7.1) prints start/end lines when OFFLOAD_EVENT_TOKEN is set.
+        String reporterDir = request.resultDir() + "/vitest";
+        argv.add("--reporter=" + reporterDir + "/" + VitestEventReporter.FILE_NAME);
         argv.addAll(runArgs);
-        return new BatchCommand(Shell.join(argv) + "\n", Map.of(), Optional.empty(), Optional.of(result));
+        String script = SandboxFileWriter.write(
+                        reporterDir, VitestEventReporter.FILE_NAME, VitestEventReporter.source(), REPORTER_END)
+                + Shell.join(argv) + "\n";
+        return new BatchCommand(script, Map.of(), Optional.empty(), Optional.of(result));
     }
 
     private static String asPathFilter(String file) {

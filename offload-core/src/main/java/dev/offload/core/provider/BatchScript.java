@@ -36,10 +36,12 @@ public final class BatchScript {
      */
     public static String wrap(String frameworkScript, String resultDir, int batchNumber) {
         String pgid = Shell.quote(pgidFile(resultDir, batchNumber));
-        String script = Shell.quote(frameworkScript);
-        String leader = "sh -c " + GROUP_LEADER + " offload-batch " + pgid + " " + script;
+        // The framework script is quoted once into a variable: each of the three branches below uses it, and the whole
+        // text reaches the shell as one argument, which Linux caps at 128 KiB (ids files make scripts large, §9.2).
+        String leader = "sh -c " + GROUP_LEADER + " offload-batch " + pgid + " \"$offload_script\"";
         return "mkdir -p " + Shell.quote(resultDir) + " || exit\n"
                 + ": > " + Shell.quote(startMarker(resultDir, batchNumber)) + " || exit\n"
+                + "offload_script=" + Shell.quote(frameworkScript) + "\n"
                 + "if command -v setsid >/dev/null 2>&1; then\n"
                 + "  setsid " + leader + "\n"
                 + "  exit \"$?\"\n"
@@ -48,7 +50,7 @@ public final class BatchScript {
                 + "  " + leader + " &\n"
                 + "  set +m\n"
                 + "else\n"
-                + "  sh -c " + script + " &\n"
+                + "  sh -c \"$offload_script\" &\n"
                 + "fi\n"
                 + "wait \"$!\"\n";
     }

@@ -50,8 +50,9 @@ public final class Providers {
         if (config.provider() instanceof ProviderConfig.Modal modal) {
             return ModalProvider.create(config, modal, cliCopyDirs, sandboxTemp, runTempDir);
         }
-        throw new ProviderException("provider type '" + config.provider().type()
-                + "' cannot run batches in this release yet; use type = \"local\", \"docker\", \"default\" or \"modal\"");
+        throw new ProviderException(
+                "provider type '" + config.provider().type()
+                        + "' cannot run batches in this release yet; use type = \"local\", \"docker\", \"default\" or \"modal\"");
     }
 
     /** {@code OFFLOAD_ROOT} inside a sandbox: {@code sandbox_project_root}, relative ones below the repo root. */

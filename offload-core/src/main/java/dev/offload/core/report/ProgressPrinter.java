@@ -7,6 +7,7 @@ import dev.offload.core.run.Verdict;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -111,6 +112,19 @@ public final class ProgressPrinter implements RunObserver {
                     .formatted(batch.number(), batch.outcome().suffix(), Durations.formatSecs(batch.secs())));
         }
         maybePrint();
+    }
+
+    /** {@code -v}: the batch overhead O and the remaining time a hedge needs (SPEC §9.6). */
+    @Override
+    public synchronized void batchOverhead(double secs, int samples) {
+        if (verbose) {
+            out.accept(String.format(
+                    Locale.ROOT,
+                    "[overhead] batch overhead %.2fs (median of %d batches): hedges need more than %.2fs remaining",
+                    secs,
+                    samples,
+                    2 * secs));
+        }
     }
 
     @Override

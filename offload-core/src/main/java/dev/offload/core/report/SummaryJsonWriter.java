@@ -60,6 +60,12 @@ public final class SummaryJsonWriter {
         root.put("sandboxes", result.sandboxes());
         root.put("batches", result.batches().size());
         root.put("estimated_cost_usd", result.estimatedCostUsd().orElse(null));
+        if (result.batchOverheadSecs().isPresent()) {
+            root.put(
+                    "batch_overhead_secs", Math.round(result.batchOverheadSecs().getAsDouble() * 1000) / 1000.0);
+        } else {
+            root.putNull("batch_overhead_secs");
+        }
         ids(root.putArray("failed_tests"), result, Verdict.FAILED);
         ids(root.putArray("flaky_tests"), result, Verdict.FLAKY);
         withCauses(root.putArray("not_run_tests"), result, Verdict.NOT_RUN);

@@ -2,10 +2,13 @@ package dev.offload.core.run;
 
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.StreamedEvent;
+import dev.offload.core.framework.TestCaseResult;
 import dev.offload.core.provider.StopSignal;
 import dev.offload.core.run.BatchRecord.BatchOutcome;
+import dev.offload.core.schedule.BatchOverhead;
 import dev.offload.core.schedule.HedgePick;
 import dev.offload.core.schedule.HedgeSelector;
+import dev.offload.core.schedule.RemainingTime;
 import dev.offload.core.schedule.RunningBatch;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,6 +41,7 @@ final class Dispatcher {
     private final BatchResultRecorder results;
     private final Map<Integer, Running> running = new LinkedHashMap<>();
     private final List<BatchRecord> finished = new ArrayList<>();
+    private final BatchOverhead overhead;
     private int nextNumber;
     private int openSlots;
     private boolean over;
@@ -44,13 +49,16 @@ final class Dispatcher {
 
     private static final class Running {
         final Assignment batch;
-        boolean stopRequested;
-
         /** Tests this batch has streamed an {@code end} event for (SPEC §7.1): done as far as hedging goes. */
         final Set<String> ended = new HashSet<>();
+        /** When the batch started or last streamed an {@code end} event. */
+        Instant lastProgress;
+
+        boolean stopRequested;
 
         Running(Assignment batch) {
             this.batch = batch;
+            this.lastProgress = batch.started();
         }
     }
 
@@ -58,9 +66,11 @@ final class Dispatcher {
             List<DiscoveredTest> tests,
             List<List<String>> initialQueue,
             int slots,
+            double initialOverheadSecs,
             RunSettings settings,
             RunObserver observer,
             Clock clock) {
+        this.overhead = new BatchOverhead(initialOverheadSecs);
         this.settings = settings;
         this.observer = observer;
         this.clock = clock;
@@ -118,6 +128,9 @@ final class Dispatcher {
                         batch, report.infrastructureError().get(), report);
             } else {
                 outcome = results.apply(batch, report);
+                if (!report.timedOut()) {
+                    measureOverhead(batch, report);
+                }
             }
             var record = new BatchRecord(
                     batch.number(),
@@ -139,9 +152,10 @@ final class Dispatcher {
     }
 
     /**
-     * A streamed event arrived from a running batch (reader thread, SPEC §7.1): an ended test no longer needs a hedge,
-     * and a first attempt that passed or was skipped is decided at once, so progress moves during the batch and a hedge
-     * copy of it can stop. Failures wait for the batch's report, which sends their retries out together.
+     * A streamed event arrived from a running batch (reader thread, SPEC §7.1). A test with an {@code end} event no
+     * longer counts towards that batch's remaining time and needs no hedge (§9.6), and a first attempt that passed or
+     * was skipped is decided at once, so progress moves during the batch and a hedge copy of it can stop. Failures wait
+     * for the batch's report, which sends their retries out together. Events of finished batches are ignored.
      */
     void streamed(Assignment batch, StreamedEvent event) {
         if (event.kind() != StreamedEvent.Kind.END) {
@@ -151,16 +165,27 @@ final class Dispatcher {
         lock.lock();
         try {
             Running run = running.get(batch.number());
-            if (run != null) {
-                run.ended.add(event.id());
+            if (run != null && run.ended.add(event.id())) {
+                run.lastProgress = clock.instant();
                 if (!over && results.decideEarly(batch, event)) {
                     toStop = afterDecisions();
                 }
+                changed.signalAll(); // an idle slot may now find a batch worth hedging, or stop finding one
             }
         } finally {
             lock.unlock();
         }
         toStop.forEach(StopSignal::trigger);
+    }
+
+    /** The run's batch overhead O (SPEC §9.6), empty before any batch finished with results. */
+    OptionalDouble batchOverheadSecs() {
+        lock.lock();
+        try {
+            return overhead.measured();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A slot could not get a sandbox (creation failed after retries, or its replacement failed). */
@@ -250,16 +275,10 @@ final class Dispatcher {
                     .filter(s -> !s.decided() && !s.hedgeCovered && s.hedges < 3)
                     .map(TestState::id)
                     .toList();
-            double endedSecs =
-                    run.ended.stream().mapToDouble(settings::estimate).sum();
-            candidates.add(new RunningBatch(
-                    run.batch.number(),
-                    hedgeable,
-                    Math.max(0, run.batch.estimateSecs() - endedSecs),
-                    Duration.between(run.batch.started(), now)));
+            candidates.add(new RunningBatch(run.batch.number(), hedgeable, remainingSecs(run, now), Duration.ZERO));
         }
-        Optional<HedgePick> pick =
-                HedgeSelector.pick(candidates).map(p -> new HedgePick(p.batchNumber(), wholeUnits(p, candidates)));
+        Optional<HedgePick> pick = HedgeSelector.pick(candidates, overhead.secs())
+                .map(p -> new HedgePick(p.batchNumber(), wholeUnits(p, candidates)));
         return pick.map(p -> {
             for (String id : p.ids()) {
                 TestState s = ledger.state(id);
@@ -269,6 +288,37 @@ final class Dispatcher {
             QueuedBatch.Kind kind = running.get(p.batchNumber()).batch.kind();
             return start(slot, p.ids(), kind, true);
         });
+    }
+
+    /** Expected remaining time (§9.6): tests that sent an {@code end} event, or were decided elsewhere, are done. */
+    private double remainingSecs(Running run, Instant now) {
+        List<String> unreported = run.batch.ids().stream()
+                .filter(id -> !run.ended.contains(id) && !ledger.state(id).decided())
+                .toList();
+        double unreportedEstimate =
+                unreported.stream().mapToDouble(settings::estimate).sum();
+        boolean uniform = run.batch.ids().stream()
+                        .mapToDouble(settings::estimate)
+                        .distinct()
+                        .count()
+                == 1;
+        return RemainingTime.expectedSecs(
+                unreportedEstimate,
+                unreported.size(),
+                run.ended.size(),
+                uniform,
+                Duration.between(run.batch.started(), now).toNanos() / 1e9,
+                Duration.between(run.lastProgress, now).toNanos() / 1e9,
+                overhead.secs());
+    }
+
+    /** O's sample (§9.6): the batch's wall time minus the durations its tests reported. */
+    private void measureOverhead(Assignment batch, BatchReport report) {
+        double reported = report.results().values().stream()
+                .mapToDouble(TestCaseResult::timeSecs)
+                .sum();
+        double secs = overhead.add(Duration.between(batch.started(), clock.instant()), reported);
+        observer.batchOverhead(secs, overhead.sampleCount());
     }
 
     /** A hedge takes whole units: every hedgeable test of each unit the selector touched, in batch order. */

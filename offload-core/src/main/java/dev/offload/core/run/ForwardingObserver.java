@@ -64,4 +64,9 @@ abstract class ForwardingObserver implements RunObserver {
     public void finished() {
         forward(delegate::finished);
     }
+
+    @Override
+    public void batchOverhead(double secs, int samples) {
+        forward(() -> delegate.batchOverhead(secs, samples));
+    }
 }

@@ -10,8 +10,8 @@ import dev.offload.core.framework.Framework;
 import dev.offload.core.framework.Frameworks;
 import dev.offload.core.image.ImageException;
 import dev.offload.core.image.ImageOptions;
-import dev.offload.core.provider.ImagePreparation;
 import dev.offload.core.provider.CostModel;
+import dev.offload.core.provider.ImagePreparation;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -132,7 +133,7 @@ public final class OffloadRun {
             }
             Map<String, Double> estimates = selection.estimates();
             Instant schedulingStart = trace.now();
-            List<List<String>> queue = plan(tests, estimates, overhead);
+            List<List<String>> queue = plan(tests, estimates, overhead, framework.readsIdsFromFile());
             trace.phase("scheduling", schedulingStart);
             Orchestrator.Execution execution;
             Instant imageStart = trace.now();
@@ -241,8 +242,9 @@ public final class OffloadRun {
         }
     }
 
-    private List<List<String>> plan(List<DiscoveredTest> tests, Map<String, Double> estimates, Plan.Overhead o) {
-        List<List<String>> queue = Plan.queue(config, tests, estimates, maxParallel(), observer::warning);
+    private List<List<String>> plan(
+            List<DiscoveredTest> tests, Map<String, Double> estimates, Plan.Overhead o, boolean idsFile) {
+        List<List<String>> queue = Plan.queue(config, tests, estimates, maxParallel(), idsFile, observer::warning);
         var prediction = MakespanSimulator.predictIds(queue, estimates, maxParallel(), o.secs());
         observer.detail("[plan] " + Plan.line(prediction));
         return queue;
@@ -374,11 +376,12 @@ public final class OffloadRun {
                 shard.map(Shard::toString),
                 options.showEstimatedCost() ? Optional.of(cost.usd(execution.sandboxSeconds())) : Optional.empty(),
                 coreSeconds,
-                Optional.empty());
+                Optional.empty(),
+                execution.batchOverheadSecs());
     }
 
     private static Orchestrator.Execution emptyExecution() {
-        return new Orchestrator.Execution(List.of(), List.of(), 0, 0);
+        return new Orchestrator.Execution(List.of(), List.of(), 0, 0, OptionalDouble.empty());
     }
 
     private RunAbortedException abort(

@@ -4,9 +4,11 @@ import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.Framework;
 import dev.offload.core.framework.StreamedEvents;
 import dev.offload.core.provider.Provider;
+import dev.offload.core.schedule.BatchOverhead;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,8 +38,13 @@ public final class Orchestrator {
      * @param sandboxes sandboxes created
      * @param sandboxSeconds sum of sandbox lifetimes, for the cost estimate
      */
+    /** @param batchOverheadSecs O of SPEC §9.6 at the end of the run, empty when no batch finished with results */
     public record Execution(
-            List<TestOutcome> outcomes, List<BatchRecord> batches, int sandboxes, double sandboxSeconds) {}
+            List<TestOutcome> outcomes,
+            List<BatchRecord> batches,
+            int sandboxes,
+            double sandboxSeconds,
+            OptionalDouble batchOverheadSecs) {}
 
     public Orchestrator(
             Framework framework, Provider provider, RunSettings settings, RunObserver observer, Clock clock) {
@@ -56,7 +63,8 @@ public final class Orchestrator {
      */
     public Execution run(List<DiscoveredTest> tests, List<List<String>> initialQueue) throws InterruptedException {
         int slots = Math.min(settings.maxParallel(), initialQueue.size());
-        var dispatch = new Dispatcher(tests, initialQueue, slots, settings, observer, clock);
+        var dispatch = new Dispatcher(
+                tests, initialQueue, slots, BatchOverhead.initialSecs(provider.type()), settings, observer, clock);
         dispatcher.set(dispatch);
         String cancelled = pendingCancel.get();
         if (cancelled != null) {
@@ -85,7 +93,12 @@ public final class Orchestrator {
             throw new InterruptedException("run interrupted");
         }
         // Interrupted because of cancel(): the outcomes already say so (NOT_RUN with the cause).
-        return new Execution(dispatch.outcomes(), dispatch.batches(), registry.created(), registry.sandboxSeconds());
+        return new Execution(
+                dispatch.outcomes(),
+                dispatch.batches(),
+                registry.created(),
+                registry.sandboxSeconds(),
+                dispatch.batchOverheadSecs());
     }
 
     /** Destroys every sandbox; those not confirmed destroyed are named in warnings by the registry. */

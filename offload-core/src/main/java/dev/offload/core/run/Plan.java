@@ -10,12 +10,10 @@ import dev.offload.core.provider.CostModel;
 import dev.offload.core.report.Durations;
 import dev.offload.core.report.PreviousDurations;
 import dev.offload.core.report.PreviousSummary;
+import dev.offload.core.schedule.BatchIds;
 import dev.offload.core.schedule.BatchOverhead;
-import dev.offload.core.schedule.BatchPlanner;
 import dev.offload.core.schedule.MakespanSimulator;
 import dev.offload.core.schedule.MakespanSimulator.Prediction;
-import dev.offload.core.schedule.PlannedBatch;
-import dev.offload.core.schedule.SchedulableTest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,7 +47,13 @@ public final class Plan {
             var previous = PreviousDurations.read(config.report().junitPath());
             TestSelection selection =
                     TestSelection.discover(config, framework, temp.path(), Optional.empty(), previous, observer);
-            return render(config, selection, sandboxCounts(config, parallels), showCost, observer::warning);
+            return render(
+                    config,
+                    selection,
+                    sandboxCounts(config, parallels),
+                    showCost,
+                    framework.readsIdsFromFile(),
+                    observer::warning);
         } catch (DiscoveryException e) {
             throw new RunAbortedException(e.getMessage(), "fix the discovery command or filters", e);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
@@ -62,6 +66,16 @@ public final class Plan {
 
     static String render(
             Config config, TestSelection selection, List<Integer> counts, boolean showCost, Consumer<String> warnings) {
+        return render(config, selection, counts, showCost, false, warnings);
+    }
+
+    static String render(
+            Config config,
+            TestSelection selection,
+            List<Integer> counts,
+            boolean showCost,
+            boolean idsFile,
+            Consumer<String> warnings) {
         Overhead overhead = overhead(config);
         Map<String, Double> estimates = selection.estimates();
         double work =
@@ -76,7 +90,7 @@ public final class Plan {
                 overhead.source()));
         CostModel cost = CostModel.of(config);
         for (int n : counts) {
-            List<List<String>> queue = queue(config, selection.selected(), estimates, n, warnings);
+            List<List<String>> queue = queue(config, selection.selected(), estimates, n, idsFile, warnings);
             Prediction p = MakespanSimulator.predictIds(queue, estimates, n, overhead.secs());
             out.append(line(p));
             if (showCost) {
@@ -104,12 +118,14 @@ public final class Plan {
             List<DiscoveredTest> tests,
             Map<String, Double> estimates,
             int maxParallel,
+            boolean idsFile,
             Consumer<String> warnings) {
         Set<String> individualGroups = config.groups().stream()
                 .filter(GroupConfig::scheduleIndividual)
                 .map(GroupConfig::name)
                 .collect(Collectors.toSet());
-        return UnitBatches.plan(tests, estimates, individualGroups, maxParallel, warnings);
+        int cap = idsFile ? BatchIds.MAX_FILE_CHARS : BatchIds.MAX_JOINED_CHARS; // SPEC §9.2
+        return UnitBatches.plan(tests, estimates, individualGroups, maxParallel, cap, warnings);
     }
 
     /** O measured by the previous run ({@code batch_overhead_secs} of its summary.json), else the provider default. */
@@ -117,7 +133,7 @@ public final class Plan {
         return PreviousSummary.batchOverheadSecs(config.report().outputDir().resolve("summary.json"))
                 .map(secs -> new Overhead(secs, "the previous run"))
                 .orElseGet(() -> new Overhead(
-                        BatchOverhead.defaultSecs(config.provider().type()),
+                        BatchOverhead.initialSecs(config.provider().type()),
                         "the " + config.provider().type() + " provider's default"));
     }
 

@@ -38,5 +38,11 @@ public interface RunObserver {
     /** The run is over (before teardown output). */
     default void finished() {}
 
+    /**
+     * The run's batch overhead O changed (SPEC §9.6): a batch finished with results. {@code samples} is the number of
+     * finished batches O is the median of.
+     */
+    default void batchOverhead(double secs, int samples) {}
+
     RunObserver NONE = new RunObserver() {};
 }

@@ -4,12 +4,14 @@ import dev.offload.core.config.GroupConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Everything the reports need about one finished run: {@link #outcomes()} holds exactly one entry per discovered test,
  * in discovery order (groups in file order), SPEC §17.1.
  *
  * @param error the message when the run aborted before tests ran (outcome {@code error})
+ * @param batchOverheadSecs the batch overhead O of SPEC §9.6 at the end of the run, empty when no batch finished
  */
 public record RunResult(
         String runId,
@@ -22,12 +24,41 @@ public record RunResult(
         Optional<String> shard,
         Optional<Double> estimatedCostUsd,
         double coreSeconds,
-        Optional<String> error) {
+        Optional<String> error,
+        OptionalDouble batchOverheadSecs) {
 
     public RunResult {
         groups = List.copyOf(groups);
         outcomes = List.copyOf(outcomes);
         batches = List.copyOf(batches);
+    }
+
+    /** A result without a measured batch overhead. */
+    public RunResult(
+            String runId,
+            Instant startedAt,
+            Instant finishedAt,
+            List<GroupConfig> groups,
+            List<TestOutcome> outcomes,
+            List<BatchRecord> batches,
+            int sandboxes,
+            Optional<String> shard,
+            Optional<Double> estimatedCostUsd,
+            double coreSeconds,
+            Optional<String> error) {
+        this(
+                runId,
+                startedAt,
+                finishedAt,
+                groups,
+                outcomes,
+                batches,
+                sandboxes,
+                shard,
+                estimatedCostUsd,
+                coreSeconds,
+                error,
+                OptionalDouble.empty());
     }
 
     /** The same run, failed because of {@code message} (e.g. its report could not be written). */
@@ -43,7 +74,8 @@ public record RunResult(
                 shard,
                 estimatedCostUsd,
                 coreSeconds,
-                Optional.of(message));
+                Optional.of(message),
+                batchOverheadSecs);
     }
 
     public long count(Verdict verdict) {

@@ -1,6 +1,7 @@
 package dev.offload.core.run;
 
 import dev.offload.core.framework.DiscoveredTest;
+import dev.offload.core.schedule.BatchIds;
 import dev.offload.core.schedule.BatchPlanner;
 import dev.offload.core.schedule.PlannedBatch;
 import dev.offload.core.schedule.SchedulableTest;
@@ -25,6 +26,17 @@ final class UnitBatches {
             Set<String> individualGroups,
             int maxParallel,
             Consumer<String> warnings) {
+        return plan(tests, estimates, individualGroups, maxParallel, BatchIds.MAX_JOINED_CHARS, warnings);
+    }
+
+    /** @param maxJoinedChars the cap on a batch's joined ids (SPEC §9.2: larger for runners reading an id file) */
+    static List<List<String>> plan(
+            List<DiscoveredTest> tests,
+            Map<String, Double> estimates,
+            Set<String> individualGroups,
+            int maxParallel,
+            int maxJoinedChars,
+            Consumer<String> warnings) {
         Map<String, List<DiscoveredTest>> units = new LinkedHashMap<>();
         tests.forEach(
                 t -> units.computeIfAbsent(t.unit(), u -> new ArrayList<>()).add(t));
@@ -34,7 +46,7 @@ final class UnitBatches {
                 members.stream().mapToDouble(t -> estimates.get(t.id())).sum(),
                 individualGroups.contains(members.get(0).group()))));
         List<List<String>> queue = new ArrayList<>();
-        for (PlannedBatch batch : BatchPlanner.plan(schedulable, maxParallel, warnings)) {
+        for (PlannedBatch batch : BatchPlanner.plan(schedulable, maxParallel, maxJoinedChars, warnings)) {
             List<String> ids = new ArrayList<>();
             batch.ids().forEach(unit -> units.get(unit).forEach(t -> ids.add(t.id())));
             queue.add(List.copyOf(ids));

@@ -9,8 +9,16 @@ import java.util.List;
  * what shells and {@code execve} accept. Characters are Unicode code points.
  */
 public final class BatchIds {
-    /** Longest allowed {@link #idsLength} of a batch with two or more ids. */
+    /** Longest allowed {@link #idsLength} of a batch with two or more ids passed on the command line. */
     public static final int MAX_JOINED_CHARS = 30_000;
+
+    /**
+     * Longest allowed {@link #idsLength} of a batch whose runner reads its ids from a file (SPEC §9.2: pytest ≥ 8.2,
+     * the junit runner). The batch script writes that file from a here-document, and the script itself reaches the
+     * sandbox's shell as one {@code sh -c} argument, which Linux caps at 128 KiB ({@code MAX_ARG_STRLEN}): this leaves
+     * room for the rest of the script, shell quoting and a few multi-byte characters.
+     */
+    public static final int MAX_FILE_CHARS = 100_000;
 
     private BatchIds() {}
 
@@ -30,9 +38,14 @@ public final class BatchIds {
 
     /** Whether {@code ids} may form one batch: not empty, no duplicate, within the length cap or a single id. */
     public static boolean isValidBatch(List<String> ids) {
+        return isValidBatch(ids, MAX_JOINED_CHARS);
+    }
+
+    /** {@link #isValidBatch(List)} with another cap, e.g. {@link #MAX_FILE_CHARS}. */
+    public static boolean isValidBatch(List<String> ids, int maxJoinedChars) {
         if (ids.isEmpty() || new HashSet<>(ids).size() != ids.size()) {
             return false;
         }
-        return ids.size() == 1 || idsLength(ids) <= MAX_JOINED_CHARS;
+        return ids.size() == 1 || idsLength(ids) <= maxJoinedChars;
     }
 }

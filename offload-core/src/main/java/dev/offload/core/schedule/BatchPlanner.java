@@ -32,6 +32,15 @@ public final class BatchPlanner {
      * @param warnings receives one line per over-long id
      */
     public static List<PlannedBatch> plan(List<SchedulableTest> tests, int maxParallel, Consumer<String> warnings) {
+        return plan(tests, maxParallel, BatchIds.MAX_JOINED_CHARS, warnings);
+    }
+
+    /**
+     * {@link #plan(List, int, Consumer)} with another cap on a batch's joined ids: {@link BatchIds#MAX_FILE_CHARS} for
+     * runners that read their ids from a file (SPEC §9.2).
+     */
+    public static List<PlannedBatch> plan(
+            List<SchedulableTest> tests, int maxParallel, int maxJoinedChars, Consumer<String> warnings) {
         if (maxParallel < 1) {
             throw new IllegalArgumentException("max_parallel must be at least 1: " + maxParallel);
         }
@@ -40,19 +49,19 @@ public final class BatchPlanner {
         List<SchedulableTest> packed = new ArrayList<>();
         for (SchedulableTest test : tests) {
             int length = BatchIds.length(test.id());
-            if (length > BatchIds.MAX_JOINED_CHARS) {
-                warnings.accept(tooLongWarning(test.id(), length));
+            if (length > maxJoinedChars) {
+                warnings.accept(tooLongWarning(test.id(), length, maxJoinedChars));
             }
             if (test.individual()) {
                 individual.add(test);
-            } else if (length > BatchIds.MAX_JOINED_CHARS) {
+            } else if (length > maxJoinedChars) {
                 tooLong.add(test);
             } else {
                 packed.add(test);
             }
         }
         List<PlannedBatch> queue = new ArrayList<>(alone(individual, true));
-        List<PlannedBatch> others = new ArrayList<>(pack(packed, maxParallel));
+        List<PlannedBatch> others = new ArrayList<>(pack(packed, maxParallel, maxJoinedChars));
         others.addAll(alone(tooLong, false));
         others.sort(HEAVIEST_BATCH_FIRST); // stable: equal estimates keep bin order, then over-long ids by id
         queue.addAll(others);
@@ -73,7 +82,7 @@ public final class BatchPlanner {
         return List.of(List.copyOf(ids.subList(0, half)), List.copyOf(ids.subList(half, ids.size())));
     }
 
-    private static List<PlannedBatch> pack(List<SchedulableTest> tests, int maxParallel) {
+    private static List<PlannedBatch> pack(List<SchedulableTest> tests, int maxParallel, int maxJoinedChars) {
         List<SchedulableTest> order = new ArrayList<>(tests);
         order.sort(HEAVIEST_TEST_FIRST);
         int[] shortestToCome = new int[order.size()];
@@ -82,7 +91,7 @@ public final class BatchPlanner {
             shortest = Math.min(shortest, BatchIds.length(order.get(i).id()));
             shortestToCome[i] = shortest;
         }
-        LptBins bins = new LptBins(Math.min(maxParallel, order.size()));
+        LptBins bins = new LptBins(Math.min(maxParallel, order.size()), maxJoinedChars);
         for (int i = 0; i < order.size(); i++) {
             SchedulableTest test = order.get(i);
             bins.add(test.id(), BatchIds.length(test.id()), test.estimateSecs(), shortestToCome[i]);
@@ -97,9 +106,9 @@ public final class BatchPlanner {
                 .toList();
     }
 
-    private static String tooLongWarning(String id, int length) {
+    private static String tooLongWarning(String id, int length, int maxJoinedChars) {
         String shown = length > SHOWN_ID_CHARS ? id.substring(0, id.offsetByCodePoints(0, SHOWN_ID_CHARS)) + "…" : id;
-        return "test id " + shown + " is " + length + " characters long (over " + BatchIds.MAX_JOINED_CHARS
+        return "test id " + shown + " is " + length + " characters long (over " + maxJoinedChars
                 + "): it runs in a batch of its own";
     }
 }

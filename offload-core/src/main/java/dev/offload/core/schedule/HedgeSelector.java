@@ -15,14 +15,24 @@ public final class HedgeSelector {
 
     private HedgeSelector() {}
 
+    /** {@link #pick(List, double)} without the overhead rule: any running batch may be hedged. */
+    public static Optional<HedgePick> pick(List<RunningBatch> running) {
+        return pick(running, Double.NEGATIVE_INFINITY);
+    }
+
     /**
      * Picks the running batch with the largest expected remaining time (ties: the one running longest) among those
-     * with at least one hedgeable id, and the ids to run: the last ⌈n/2⌉ of its n ≥ 2 hedgeable ids, or the single
-     * one. Empty when no running batch has a hedgeable id.
+     * with at least one hedgeable id and more than {@code 2 × overheadSecs} remaining, and the ids to run: the last
+     * ⌈n/2⌉ of its n ≥ 2 hedgeable ids, or the single one. Empty when no running batch qualifies: a hedge of a batch
+     * about to finish only takes CPU from it and is cancelled anyway.
+     *
+     * @param overheadSecs the run's batch overhead O ({@link BatchOverhead})
      */
-    public static Optional<HedgePick> pick(List<RunningBatch> running) {
+    public static Optional<HedgePick> pick(List<RunningBatch> running, double overheadSecs) {
+        double minRemaining = 2 * overheadSecs;
         return running.stream()
                 .filter(b -> !b.hedgeableIds().isEmpty())
+                .filter(b -> b.remainingSecs() > minRemaining)
                 .min(MOST_WORTH_HEDGING)
                 .map(b -> new HedgePick(b.number(), secondHalf(b.hedgeableIds())));
     }

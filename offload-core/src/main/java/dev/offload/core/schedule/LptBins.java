@@ -20,8 +20,10 @@ final class LptBins {
 
     private final List<Bin> bins = new ArrayList<>();
     private final TreeSet<Bin> candidates = new TreeSet<>(LIGHTEST_FIRST);
+    private final int maxJoinedChars;
 
-    LptBins(int initialCount) {
+    LptBins(int initialCount, int maxJoinedChars) {
+        this.maxJoinedChars = maxJoinedChars;
         for (int i = 0; i < initialCount; i++) {
             candidates.add(newBin());
         }
@@ -30,7 +32,7 @@ final class LptBins {
     /**
      * Places one test.
      *
-     * @param length the id's length in characters, at most {@link BatchIds#MAX_JOINED_CHARS}
+     * @param length the id's length in characters, at most the cap
      * @param shortestToCome the shortest id length among this test and all tests placed after it
      */
     void add(String id, int length, double estimateSecs, int shortestToCome) {
@@ -61,24 +63,26 @@ final class LptBins {
     }
 
     private Bin newBin() {
-        Bin bin = new Bin(bins.size());
+        Bin bin = new Bin(bins.size(), maxJoinedChars);
         bins.add(bin);
         return bin;
     }
 
     private static final class Bin {
         final int index;
+        final int maxJoinedChars;
         final List<String> ids = new ArrayList<>();
         final Set<String> members = new HashSet<>();
         double load;
         long joinedLength;
 
-        Bin(int index) {
+        Bin(int index, int maxJoinedChars) {
             this.index = index;
+            this.maxJoinedChars = maxJoinedChars;
         }
 
         boolean fits(int length) {
-            return ids.isEmpty() || joinedLength + 1 + length <= BatchIds.MAX_JOINED_CHARS;
+            return ids.isEmpty() || joinedLength + 1 + length <= maxJoinedChars;
         }
 
         boolean accepts(String id, int length) {

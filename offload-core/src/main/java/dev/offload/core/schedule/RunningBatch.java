@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param number the batch number N
  * @param hedgeableIds its undecided ids that no active hedge covers and that were hedged fewer than 3 times, in batch
  *     order (the orchestrator filters them)
- * @param estimateSecs the batch's estimate
+ * @param estimateSecs the estimate of its tests that have not reported yet (SPEC §9.6: with streamed events, a test
+ *     with an {@code end} event is done), or directly the expected remaining time ({@link RemainingTime}) with a zero
+ *     {@code elapsed}
  * @param elapsed how long it has been running
  */
 public record RunningBatch(int number, List<String> hedgeableIds, double estimateSecs, Duration elapsed) {

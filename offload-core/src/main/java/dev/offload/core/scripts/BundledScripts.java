@@ -16,8 +16,12 @@ import java.util.Optional;
  */
 public final class BundledScripts {
     /** Every name a {@code @name.ext} reference may use, sorted. */
-    public static final List<String> NAMES =
-            List.of("docker_sandbox.sh", "modal_sandbox.py", "offload_pytest.py", "ssh_sandbox.sh");
+    public static final List<String> NAMES = List.of(
+            "docker_sandbox.sh",
+            "modal_sandbox.py",
+            "offload_pytest.py",
+            "offload_vitest_reporter.mjs",
+            "ssh_sandbox.sh");
 
     private static final String RESOURCE_DIR = "dev/offload/scripts/";
 

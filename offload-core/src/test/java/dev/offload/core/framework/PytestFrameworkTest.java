@@ -216,6 +216,56 @@ class PytestFrameworkTest {
                 .containsExactly("tests/a.py::test_x", "tests/b.py::T::test_y[a b]");
     }
 
+    @Test
+    void withPytest82OrNewerBatchesReadTheirIdsFromAFileNextToTheResult() throws Exception {
+        List<String> ids = pytest.discover(request("weird", "tests/test_weird.py")).stream()
+                .map(DiscoveredTest::id)
+                .toList();
+        assertThat(pytest.readsIdsFromFile())
+                .as("pytest 9 reported at discovery")
+                .isTrue();
+        BatchRequest batch = new BatchRequest(4, ids, "AbC1", runTemp.toString(), false);
+        BatchCommand command = pytest.batchCommand(batch);
+
+        TestProcesses.Ran ran = TestProcesses.runBatch(command, project);
+
+        assertThat(ran.exitStatus()).as(ran.output()).isZero();
+        assertThat(command.script()).contains("@" + runTemp + "/batch-4.ids");
+        assertThat(runTemp.resolve("batch-4.ids")).hasContent(String.join("\n", ids));
+        assertThat(pytest.readResults(Path.of(command.resultPath().orElseThrow()), batch))
+                .extracting(TestCaseResult::name)
+                .containsExactlyElementsOf(ids);
+        assertThat(project).isDirectoryNotContaining("glob:**/pwned*");
+    }
+
+    @Test
+    void olderPytestKeepsIdsOnTheCommandLine() throws Exception {
+        // A stand-in for pytest 8.1 (only pytest 9 is installed here): it writes the plugin's collect file as the
+        // plugin would under that version.
+        Files.writeString(project.resolve("old_pytest.py"), """
+                import json, os
+                with open(os.environ["OFFLOAD_PYTEST_COLLECT_FILE"], "w") as out:
+                    out.write(json.dumps({"pytest_version": "8.1.2"}) + "\\n")
+                    out.write(json.dumps("tests/test_a.py::test_x") + "\\n")
+                """);
+        var old = new PytestFramework(
+                new FrameworkConfig.Pytest(Optional.empty(), "python3 old_pytest.py", Optional.empty(), "{name}"));
+
+        assertThat(old.discover(request("all", "")))
+                .extracting(DiscoveredTest::id)
+                .containsExactly("tests/test_a.py::test_x");
+
+        assertThat(old.readsIdsFromFile()).isFalse();
+        String script = old.batchCommand(new BatchRequest(0, List.of("tests/test_a.py::test_x"), "r", "/tmp/r", false))
+                .script();
+        assertThat(script).doesNotContain("batch-0.ids").endsWith(" tests/test_a.py::test_x\n");
+    }
+
+    @Test
+    void beforeDiscoveryIdsStayOnTheCommandLine() {
+        assertThat(pytest.readsIdsFromFile()).isFalse();
+    }
+
     private PytestFramework framework(Optional<String> runArgs) {
         return new PytestFramework(new FrameworkConfig.Pytest(Optional.empty(), COMMAND, runArgs, "{name}"));
     }

@@ -61,10 +61,14 @@ class VitestFrameworkTest {
                 "/tmp/offload-run1",
                 true));
 
+        // The event reporter (SPEC §7.1) is written next to the result file first, then passed after vitest's own.
         assertThat(command.script())
-                .isEqualTo("npx vitest run '--bail=1' tests/a.test.ts 'tests/b b.test.ts' --testNamePattern"
+                .startsWith("mkdir -p /tmp/offload-run1/vitest || exit 1\n")
+                .contains("export default class OffloadEventReporter")
+                .endsWith("npx vitest run '--bail=1' tests/a.test.ts 'tests/b b.test.ts' --testNamePattern"
                         + " '^(it'\\''s(?: | > )ok|three|two)$' '--reporter=verbose' '--reporter=json'"
-                        + " '--outputFile.json=/tmp/offload-run1/batch-3.json' '--pool=forks'\n");
+                        + " '--outputFile.json=/tmp/offload-run1/batch-3.json'"
+                        + " '--reporter=/tmp/offload-run1/vitest/offload_vitest_reporter.mjs' '--pool=forks'\n");
         assertThat(command.resultPath()).contains("/tmp/offload-run1/batch-3.json");
         assertThat(vitest.testIdFormat()).isEqualTo("{classname} > {name}");
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offload.core.run.BatchRecord.BatchOutcome;
+import dev.offload.core.run.RunResult;
 import dev.offload.core.run.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,9 @@ class SummaryJsonWriterTest {
         assertThat(json.get("sandboxes").asInt()).isEqualTo(2);
         assertThat(json.get("batches").asInt()).isEqualTo(6);
         assertThat(json.get("estimated_cost_usd").isNull()).isTrue();
+        assertThat(json.get("batch_overhead_secs").isNull())
+                .as("no batch finished with results")
+                .isTrue();
         assertThat(json.get("failed_tests").toString()).isEqualTo("[\"x\"]");
         assertThat(json.get("flaky_tests").toString()).isEqualTo("[\"f\"]");
         assertThat(json.get("not_run_tests").toString())
@@ -88,5 +92,35 @@ class SummaryJsonWriterTest {
         SummaryJsonWriter.write(run.build(), Path.of("offload.toml"), "0.1.0", true, file);
         assertThat(new ObjectMapper().readTree(file.toFile()).get("exit_code").asInt())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void batchOverheadIsWrittenInSecondsWithMillisecondPrecision() throws Exception {
+        RunResult base = new RunFixtures()
+                .group("g")
+                .outcome("g", "a", Verdict.PASSED, List.of(pass(1)), "")
+                .build();
+        RunResult measured = new RunResult(
+                base.runId(),
+                base.startedAt(),
+                base.finishedAt(),
+                base.groups(),
+                base.outcomes(),
+                base.batches(),
+                base.sandboxes(),
+                base.shard(),
+                base.estimatedCostUsd(),
+                base.coreSeconds(),
+                base.error(),
+                java.util.OptionalDouble.of(1.23456));
+        Path file = dir.resolve("summary.json");
+
+        SummaryJsonWriter.write(measured, Path.of("offload.toml"), "0.1.0", file);
+
+        assertThat(new ObjectMapper()
+                        .readTree(file.toFile())
+                        .get("batch_overhead_secs")
+                        .asDouble())
+                .isEqualTo(1.235);
     }
 }

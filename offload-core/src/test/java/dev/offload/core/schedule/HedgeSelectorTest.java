@@ -68,4 +68,36 @@ class HedgeSelectorTest {
         assertThat(HedgeSelector.pick(List.of(running(0, List.of(), 500, 1)))).isEqualTo(Optional.empty());
         assertThat(HedgeSelector.pick(List.of())).isEmpty();
     }
+
+    @Test
+    void noHedgeWhenRemainingTimeIsAtMostTwiceTheBatchOverhead() {
+        // 4 s left, O = 2 s: a hedge would pay 2 s of start-up for at best 2 s of gain, so none starts.
+        assertThat(HedgeSelector.pick(List.of(running(0, List.of("a", "b"), 10, 6)), 2.0))
+                .isEmpty();
+        // 4.5 s left: worth it.
+        assertThat(HedgeSelector.pick(List.of(running(0, List.of("a", "b"), 10.5, 6)), 2.0))
+                .contains(new HedgePick(0, List.of("b")));
+    }
+
+    @Test
+    void overheadRuleSkipsShortBatchesButStillHedgesALongOne() {
+        var picked = HedgeSelector.pick(
+                List.of(
+                        running(0, List.of("a", "b"), 3, 1), // 2 s left
+                        running(1, List.of("c", "d"), 30, 1)), // 29 s left
+                5.0);
+
+        assertThat(picked).contains(new HedgePick(1, List.of("d")));
+        assertThat(HedgeSelector.pick(List.of(running(0, List.of("a", "b"), 3, 1)), 5.0))
+                .isEmpty();
+    }
+
+    @Test
+    void remainingTimeOfABatchWithReportedTestsCountsOnlyTheOthers() {
+        // A batch of 10 tests of 1 s that has reported 9 of them (events) has 1 s left, not 10 s minus elapsed.
+        var nearlyDone = new RunningBatch(0, List.of("j"), 1.0, Duration.ofMillis(200));
+
+        assertThat(nearlyDone.remainingSecs()).isEqualTo(0.8);
+        assertThat(HedgeSelector.pick(List.of(nearlyDone), 1.0)).isEmpty();
+    }
 }

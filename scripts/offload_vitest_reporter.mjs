@@ -1,0 +1,52 @@
+// Offload's vitest reporter (SPEC 7.1), passed with --reporter=<this file> next to vitest's own reporters.
+//
+// When OFFLOAD_EVENT_TOKEN is set it prints one line per test start and end to stdout:
+//   ##offload:<token>## {"ev":"start","id":"tests/a.test.ts > suite > works"}
+//   ##offload:<token>## {"ev":"end","id":"…","status":"passed"|"failed"|"skipped","ms":12}
+// The id is Offload's vitest id: the file relative to OFFLOAD_ROOT (the batch's working directory when unset),
+// " > ", the suite titles and the test title joined by " > ", and " [#k]" for the k-th test of the same file and
+// name (k >= 2, in run order, which is list order). Tests that do not run (excluded by the batch's name pattern,
+// skip, todo) get no events.
+import path from 'node:path';
+
+const STATUS = { passed: 'passed', failed: 'failed', skipped: 'skipped' };
+
+export default class OffloadEventReporter {
+  constructor() {
+    const token = process.env.OFFLOAD_EVENT_TOKEN;
+    this.prefix = token ? `##offload:${token}## ` : null;
+    this.root = process.env.OFFLOAD_ROOT || process.cwd();
+    this.ids = new Map(); // vitest task id -> Offload id
+    this.seen = new Map(); // "file > name" -> listings so far
+  }
+
+  onTestCaseReady(testCase) {
+    // vitest also announces tests it will not run (excluded by the name pattern, skip, todo): no events for those.
+    if (!this.prefix || testCase.options.mode === 'skip' || testCase.options.mode === 'todo') return;
+    const base = `${this.fileOf(testCase)} > ${testCase.fullName}`;
+    const k = (this.seen.get(base) || 0) + 1;
+    this.seen.set(base, k);
+    const id = k === 1 ? base : `${base} [#${k}]`;
+    this.ids.set(testCase.id, id);
+    this.emit({ ev: 'start', id });
+  }
+
+  onTestCaseResult(testCase) {
+    if (!this.prefix) return;
+    const id = this.ids.get(testCase.id);
+    if (id === undefined) return;
+    const state = testCase.result().state;
+    const ms = Math.round(testCase.diagnostic()?.duration ?? 0);
+    this.emit({ ev: 'end', id, status: STATUS[state] || 'failed', ms });
+  }
+
+  fileOf(testCase) {
+    const file = testCase.module.moduleId;
+    const relative = path.relative(this.root, file);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  }
+
+  emit(event) {
+    process.stdout.write(this.prefix + JSON.stringify(event) + '\n');
+  }
+}
