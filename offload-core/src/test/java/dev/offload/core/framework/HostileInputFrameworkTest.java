@@ -114,7 +114,7 @@ class HostileInputFrameworkTest {
         var batch = new BatchRequest(1, List.of("--version", "-x"), "AbC1", runTemp.toString(), false);
 
         assertThat(pytest.batchCommand(batch).script()).contains(" -- --version -x\n");
-        assertThat(vitest.batchCommand(batch).script()).startsWith("npx vitest run ./--version ./-x --testNamePattern");
+        assertThat(vitest.batchCommand(batch).script()).contains("\nnpx vitest run ./--version ./-x --testNamePattern");
     }
 
     private DefaultFramework discoverWith(String discover) {
