@@ -363,5 +363,6 @@ final class Dispatcher {
             failFastTriggered = true;
         }
         observer.decided(test, verdict);
+        observer.decided(ledger.state(test.id()).toOutcome());
     }
 }

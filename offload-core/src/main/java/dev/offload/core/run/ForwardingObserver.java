@@ -51,6 +51,11 @@ abstract class ForwardingObserver implements RunObserver {
     }
 
     @Override
+    public void decided(TestOutcome outcome) {
+        forward(() -> delegate.decided(outcome));
+    }
+
+    @Override
     public void finished() {
         forward(delegate::finished);
     }

@@ -49,6 +49,8 @@ public final class OffloadRun {
     private volatile String cancelled;
     /** The thread inside {@link #execute}, interrupted by {@link #cancel} while discovery runs. */
     private volatile Thread discovering;
+    /** Tests the caller discovered itself (the JUnit engine); null means the framework discovers. */
+    private List<DiscoveredTest> preDiscovered;
 
     private double cpuCores = 1.0;
     private double pricePerCoreSecond;
@@ -62,6 +64,15 @@ public final class OffloadRun {
 
     public String runId() {
         return runId;
+    }
+
+    /**
+     * Runs exactly these tests instead of asking the framework to discover (the JUnit engine has its launcher's test
+     * plan, SPEC §16.4); the shard and estimates still apply. Call before {@link #execute()}.
+     */
+    public OffloadRun withDiscoveredTests(List<DiscoveredTest> tests) {
+        this.preDiscovered = List.copyOf(tests);
+        return this;
     }
 
     /**
@@ -174,6 +185,9 @@ public final class OffloadRun {
         try {
             if (cancelled != null) {
                 throw new InterruptedException();
+            }
+            if (preDiscovered != null) {
+                return TestSelection.of(config, preDiscovered, shard, previous);
             }
             return TestSelection.discover(config, framework, temp, shard, previous, observer);
         } catch (InterruptedException e) {

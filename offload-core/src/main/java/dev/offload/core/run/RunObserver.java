@@ -26,6 +26,12 @@ public interface RunObserver {
     /** A test has its final verdict. */
     default void decided(DiscoveredTest test, Verdict verdict) {}
 
+    /**
+     * The same moment as {@link #decided(DiscoveredTest, Verdict)}, with the attempts and cause: the JUnit engine
+     * replays each result to its launcher as it is decided (SPEC §16.4).
+     */
+    default void decided(TestOutcome outcome) {}
+
     /** The run is over (before teardown output). */
     default void finished() {}
 

@@ -49,6 +49,12 @@ public record TestSelection(
         long groups = tests.stream().map(DiscoveredTest::group).distinct().count();
         observer.phase("[discover] finished: test discovery [%d tests across %d groups, took %s]"
                 .formatted(tests.size(), groups, Durations.format(Duration.ofNanos(System.nanoTime() - t0))));
+        return of(config, tests, shard, previousDurations);
+    }
+
+    /** Tests discovered by the caller (the JUnit engine, SPEC §16.4), cut to the shard and estimated. */
+    static TestSelection of(
+            Config config, List<DiscoveredTest> tests, Optional<Shard> shard, Map<String, Double> previousDurations) {
         List<DiscoveredTest> selected = shard.map(s -> cut(config, tests, s)).orElse(tests);
         double fallback = fallbackSecs(config);
         Map<String, Double> estimates = new DurationEstimator(Map.of(), previousDurations, fallback).estimate(selected);

@@ -1,19 +1,143 @@
 package dev.offload.junit.engine;
 
+import dev.offload.core.config.Config;
+import dev.offload.core.config.ConfigException;
+import dev.offload.core.framework.DiscoveredTest;
+import dev.offload.core.run.OffloadRun;
+import dev.offload.core.run.RunAbortedException;
+import dev.offload.core.run.RunOptions;
+import dev.offload.core.run.RunResult;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 
-/** Runs the mirrored tests through Offload and replays their results (SPEC §16.4). */
+/**
+ * Runs the mirrored tests that survived the outer filters through Offload's orchestrator and replays the results
+ * (SPEC §16.4). The caller's thread runs Offload; the {@link Replay} thread alone talks to the listener.
+ */
 final class EngineExecution {
     private final ExecutionRequest request;
+    private final EngineParameters parameters;
+    private final List<String> warnings = new ArrayList<>();
 
     EngineExecution(ExecutionRequest request) {
         this.request = request;
+        this.parameters = new EngineParameters(request.getConfigurationParameters());
     }
 
     void run() {
+        TestDescriptor root = request.getRootTestDescriptor();
         var listener = request.getEngineExecutionListener();
-        listener.executionStarted(request.getRootTestDescriptor());
-        listener.executionFinished(request.getRootTestDescriptor(), TestExecutionResult.successful());
+        listener.executionStarted(root);
+        List<MirroredTestDescriptor> units = root.getDescendants().stream()
+                .filter(MirroredTestDescriptor.class::isInstance)
+                .map(MirroredTestDescriptor.class::cast)
+                .toList();
+        if (!units.isEmpty()) {
+            var replay = new Replay(listener, units);
+            Thread replaying = new Thread(replay, "offload-replay");
+            replaying.start();
+            Optional<String> abort = Optional.of("internal error");
+            try {
+                abort = execute(units, replay);
+            } finally {
+                replay.end(abort);
+                joinQuietly(replaying);
+                warnings.forEach(w -> System.err.println("[offload] warning: " + w));
+            }
+        }
+        listener.executionFinished(root, TestExecutionResult.successful());
+    }
+
+    /** Runs Offload; returns the message that failed every undecided test when the run could not happen. */
+    private Optional<String> execute(List<MirroredTestDescriptor> units, Replay replay) {
+        Config config;
+        RunOptions options;
+        try {
+            config = EngineConfig.load(parameters, TestClasspath.resolve(parameters.classpath()), this::warn);
+            options = new RunOptions(
+                    parameters.parallel(),
+                    parameters.env(this::warn),
+                    List.of(),
+                    parameters.failFast(),
+                    false,
+                    false,
+                    parameters.shard());
+        } catch (ConfigException | IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        var run = new OffloadRun(config, options, new EngineObserver(replay, this::warn), Clock.systemUTC())
+                .withDiscoveredTests(tests(config, units));
+        ScheduledExecutorService watcher = watchCancellation(run);
+        try {
+            RunResult result = run.executeCancellingOnShutdown();
+            System.err.println("[offload] " + result.outcomes().size() + " tests in "
+                    + result.batches().size() + " batches on " + result.sandboxes() + " sandboxes; report: "
+                    + config.report().outputDir());
+            return Optional.empty();
+        } catch (RunAbortedException e) {
+            return Optional.of(e.getMessage() + " (" + e.hint() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        } finally {
+            watcher.shutdownNow();
+        }
+    }
+
+    /** Units are the scheduling input; group: the first in the file (SPEC §16.4). */
+    private static List<DiscoveredTest> tests(Config config, List<MirroredTestDescriptor> units) {
+        String group = config.groups().get(0).name();
+        return units.stream()
+                .map(u -> new DiscoveredTest(
+                        u.innerId(),
+                        group,
+                        MirroredClassDescriptor.of(u)
+                                .map(MirroredClassDescriptor::className)
+                                .orElse("")))
+                .toList();
+    }
+
+    /** JUnit 6's cancellation token (absent on Platform 1.x) cancels the run. */
+    private ScheduledExecutorService watchCancellation(OffloadRun run) {
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "offload-cancellation");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            var token = request.getCancellationToken();
+            watcher.scheduleWithFixedDelay(
+                    () -> {
+                        if (token.isCancellationRequested()) {
+                            run.cancel("cancelled");
+                        }
+                    },
+                    200,
+                    200,
+                    TimeUnit.MILLISECONDS);
+        } catch (LinkageError e) {
+            // JUnit Platform 1.x has no cancellation token.
+        }
+        return watcher;
+    }
+
+    private synchronized void warn(String line) {
+        warnings.add(line);
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.offload.junit.engine;
 
+import dev.offload.core.provider.BatchEnvironment;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
@@ -24,7 +25,9 @@ public final class OffloadTestEngine implements TestEngine {
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         var engine = new EngineDescriptor(uniqueId, "Offload");
-        if (EngineParameters.enabled(request.getConfigurationParameters())) {
+        // Inside a sandbox (a batch JVM of this very engine's run) the engine stays off whatever the parameters say.
+        boolean inSandbox = System.getenv(BatchEnvironment.OFFLOAD_RUN_ID) != null;
+        if (!inSandbox && EngineParameters.enabled(request.getConfigurationParameters())) {
             TestPlanMirror.mirror(NestedDiscovery.discover(request), engine);
         }
         return engine;
