@@ -92,13 +92,12 @@ final class EngineExecution {
         }
     }
 
-    /** Units are the scheduling input; group: the first in the file (SPEC §16.4). */
+    /** Units are the scheduling input; each in the first group whose junit filters accept it (SPEC §16.4). */
     private static List<DiscoveredTest> tests(Config config, List<MirroredTestDescriptor> units) {
-        String group = config.groups().get(0).name();
         return units.stream()
                 .map(u -> new DiscoveredTest(
                         u.innerId(),
-                        group,
+                        GroupFilter.groupOf(u, config.groups()),
                         MirroredClassDescriptor.of(u)
                                 .map(MirroredClassDescriptor::className)
                                 .orElse("")))
