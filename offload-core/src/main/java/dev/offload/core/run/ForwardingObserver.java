@@ -51,6 +51,11 @@ abstract class ForwardingObserver implements RunObserver {
     }
 
     @Override
+    public void testStarted(String id, int slot) {
+        forward(() -> delegate.testStarted(id, slot));
+    }
+
+    @Override
     public void decided(TestOutcome outcome) {
         forward(() -> delegate.decided(outcome));
     }

@@ -23,6 +23,12 @@ public interface RunObserver {
 
     default void batchFinished(BatchRecord batch) {}
 
+    /**
+     * A runner streamed that it started this test (SPEC §7.1) in the sandbox of {@code slot}; the JUnit engine starts
+     * the test for its launcher then, so the launcher measures a real duration (SPEC §16.4).
+     */
+    default void testStarted(String id, int slot) {}
+
     /** A test has its final verdict. */
     default void decided(DiscoveredTest test, Verdict verdict) {}
 

@@ -23,6 +23,11 @@ final class EngineObserver implements RunObserver {
     }
 
     @Override
+    public void testStarted(String id, int slot) {
+        replay.started(id);
+    }
+
+    @Override
     public void decided(TestOutcome outcome) {
         replay.decided(outcome);
     }
