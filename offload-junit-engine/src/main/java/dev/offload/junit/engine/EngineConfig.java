@@ -57,14 +57,9 @@ final class EngineConfig {
                 true,
                 0);
         var provider = new ProviderConfig.Local(Optional.empty(), Map.of(), "/bin/sh");
-        var report = new ReportConfig(
-                dir.resolve(parameters.defaultOutputDir()),
-                true,
-                "junit.xml",
-                List.of(),
-                false,
-                Optional.empty(),
-                true);
+        Path outputDir = dir.resolve(parameters.defaultOutputDir()).normalize();
+        refuseOutputDir(outputDir, dir);
+        var report = new ReportConfig(outputDir, true, "junit.xml", List.of(), false, Optional.empty(), true);
         return new Config(
                 file,
                 dir,
@@ -75,6 +70,20 @@ final class EngineConfig {
                 report,
                 Optional.empty(),
                 Optional.empty());
+    }
+
+    /**
+     * The rule of SPEC §4.13 for the built-in configuration (a file's {@code output_dir} is checked when it loads):
+     * Offload deletes its own entries in this directory, so it must not hold the project.
+     *
+     * @throws IllegalArgumentException naming {@code offload.outputDir}
+     */
+    static void refuseOutputDir(Path outputDir, Path projectDir) {
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        if (projectDir.toAbsolutePath().normalize().startsWith(outputDir.toAbsolutePath()) || outputDir.equals(home)) {
+            throw new IllegalArgumentException(EngineParameters.OUTPUT_DIR + " '" + outputDir
+                    + "' is refused: it contains the project directory; use a subdirectory such as target/offload");
+        }
     }
 
     private static Config withJunit(Config config, List<String> classpath, Consumer<String> warnings) {

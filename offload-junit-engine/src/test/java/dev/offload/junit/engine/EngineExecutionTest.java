@@ -54,6 +54,16 @@ class EngineExecutionTest {
                 .allSatisfy(m -> assertThat(m).contains("offload.parallel must be a positive integer, got 'many'"));
     }
 
+    @Test
+    void anOutputDirHoldingTheProjectIsRefusedNamingTheParameter() {
+        EngineExecutionResults results =
+                run(Map.of("offload.config", dir.resolve("none.toml").toString(), "offload.outputDir", dir.toString()));
+
+        assertThat(results.testEvents().failed().stream().map(EngineExecutionTest::message))
+                .hasSize(4)
+                .allSatisfy(m -> assertThat(m).contains("offload.outputDir '" + dir + "' is refused"));
+    }
+
     private static EngineExecutionResults run(Map<String, String> parameters) {
         return EngineTestKit.engine(new OffloadTestEngine())
                 .configurationParameter("offload.enabled", "true")
