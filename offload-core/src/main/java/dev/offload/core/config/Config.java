@@ -32,6 +32,26 @@ public record Config(
         Objects.requireNonNull(checkpoint);
     }
 
+    /**
+     * This configuration with the build's junit class path and test directories filled in where the file sets none
+     * (the plugin and the engine, SPEC §4.7); unchanged for other frameworks.
+     */
+    public Config withJunitBuildPaths(List<String> classpath, List<String> testDirs) {
+        if (!(framework instanceof FrameworkConfig.Junit junit)) {
+            return this;
+        }
+        return new Config(
+                file,
+                configDir,
+                offload,
+                provider,
+                junit.withBuildPaths(classpath, testDirs),
+                groups,
+                report,
+                history,
+                checkpoint);
+    }
+
     /** The group with this name; groups keep file order. */
     public Optional<GroupConfig> group(String name) {
         return groups.stream().filter(g -> g.name().equals(name)).findFirst();

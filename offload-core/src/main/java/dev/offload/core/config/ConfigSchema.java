@@ -85,7 +85,16 @@ public final class ConfigSchema {
             "vitest", List.of("type", "command", "run_args", "test_id_format"),
             "default",
                     List.of("type", "discover_command", "run_command", "result_file", "working_dir", "test_id_format"),
-            "junit", List.of("type", "classpath", "test_dirs", "java", "jvm_args", "sandbox_classpath", "granularity"));
+            "junit",
+                    List.of(
+                            "type",
+                            "classpath",
+                            "classpath_command",
+                            "test_dirs",
+                            "java",
+                            "jvm_args",
+                            "sandbox_classpath",
+                            "granularity"));
 
     public static final List<String> GROUP = List.of("retry_count", "filters", "schedule_individual");
 

@@ -34,7 +34,7 @@ final class ConfigValidator {
         checkJunit(config);
         warnAboutAbsoluteGlobs();
         checkOutputDir(config);
-        checkFilters();
+        checkFilters(config);
     }
 
     private void checkJunit(Config config) throws ConfigException {
@@ -42,11 +42,14 @@ final class ConfigValidator {
             return;
         }
         if (!options.junitPathsFromBuild()) {
-            for (String key : new String[] {"classpath", "test_dirs"}) {
-                if (tree.find("framework", key).isEmpty()) {
-                    throw file.error("missing required key 'framework." + key
-                            + "' (the junit framework needs classpath and test_dirs outside Maven)");
-                }
+            if (tree.find("framework", "classpath").isEmpty()
+                    && tree.find("framework", "classpath_command").isEmpty()) {
+                throw file.error("missing required key 'framework.classpath' (the junit framework needs classpath or"
+                        + " classpath_command, and test_dirs, outside Maven)");
+            }
+            if (tree.find("framework", "test_dirs").isEmpty()) {
+                throw file.error("missing required key 'framework.test_dirs'"
+                        + " (the junit framework needs classpath and test_dirs outside Maven)");
             }
         }
         if (config.provider() instanceof ProviderConfig.Default
@@ -87,7 +90,7 @@ final class ConfigValidator {
         return node.isPresent() ? file.error(node.get(), message) : file.error("report.output_dir: " + message);
     }
 
-    private void checkFilters() throws ConfigException {
+    private void checkFilters(Config config) throws ConfigException {
         for (Node group : tree.find("groups").map(Node::children).orElseThrow().values()) {
             Optional<Node> filters = group.find("filters");
             if (filters.isPresent()) {
@@ -95,6 +98,13 @@ final class ConfigValidator {
                 Optional<String> unclosed = ShellWords.unclosedQuote(text);
                 if (unclosed.isPresent()) {
                     throw file.error(filters.get(), "unclosed " + unclosed.get() + " in '" + text + "'");
+                }
+                if (config.framework() instanceof FrameworkConfig.Junit) {
+                    try {
+                        JunitFilters.parse(text);
+                    } catch (IllegalArgumentException e) {
+                        throw file.error(filters.get(), e.getMessage());
+                    }
                 }
             }
         }

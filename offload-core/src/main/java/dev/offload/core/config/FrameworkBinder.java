@@ -48,7 +48,8 @@ final class FrameworkBinder {
                         f.string("java", "java"),
                         f.string("jvm_args", ""),
                         f.string("sandbox_classpath"),
-                        granularity(f));
+                        granularity(f),
+                        f.string("classpath_command"));
             default ->
                 throw file.error(
                         f.raw("type").orElseThrow(),

@@ -57,14 +57,47 @@ public sealed interface FrameworkConfig {
         }
     }
 
+    /**
+     * @param classpath test class path entries, resolved against the config directory; may hold {@code *} globs
+     * @param classpathCommand shell command printing the class path ({@code :}-separated), for the CLI
+     * @param testDirs directories scanned for test classes
+     */
     record Junit(
             Optional<List<String>> classpath,
             Optional<List<String>> testDirs,
             String java,
             String jvmArgs,
             Optional<String> sandboxClasspath,
-            Granularity granularity)
+            Granularity granularity,
+            Optional<String> classpathCommand)
             implements FrameworkConfig {
+
+        public Junit(
+                Optional<List<String>> classpath,
+                Optional<List<String>> testDirs,
+                String java,
+                String jvmArgs,
+                Optional<String> sandboxClasspath,
+                Granularity granularity) {
+            this(classpath, testDirs, java, jvmArgs, sandboxClasspath, granularity, Optional.empty());
+        }
+
+        /**
+         * This table with the build's class path and test directories where the file sets none (SPEC §4.7: the plugin
+         * and the engine default them from the project).
+         */
+        public Junit withBuildPaths(List<String> buildClasspath, List<String> buildTestDirs) {
+            boolean ownClasspath = classpath.isPresent() || classpathCommand.isPresent();
+            return new Junit(
+                    ownClasspath ? classpath : Optional.of(List.copyOf(buildClasspath)),
+                    testDirs.isPresent() ? testDirs : Optional.of(List.copyOf(buildTestDirs)),
+                    java,
+                    jvmArgs,
+                    sandboxClasspath,
+                    granularity,
+                    classpathCommand);
+        }
+
         @Override
         public String type() {
             return "junit";

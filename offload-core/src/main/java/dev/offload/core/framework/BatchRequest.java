@@ -11,9 +11,17 @@ import java.util.List;
  * @param resultDir sandbox-side directory for result files ({@code /tmp/offload-<run id>} remotely, the run temp
  *     directory locally); the framework names its file {@code batch-<N>.<ext>} inside it
  * @param failFast pass the framework's stop flag (SPEC §10.7)
+ * @param eventToken the run's random token for streamed event lines {@code ##offload:<token>## {...}} (SPEC §7.1); also
+ *     in the batch environment as {@code OFFLOAD_EVENT_TOKEN}, so a runner plugin can read it there
  */
-public record BatchRequest(int number, List<String> ids, String runId, String resultDir, boolean failFast) {
+public record BatchRequest(
+        int number, List<String> ids, String runId, String resultDir, boolean failFast, String eventToken) {
     public BatchRequest {
         ids = List.copyOf(ids);
+    }
+
+    /** A batch whose runner streams no events. */
+    public BatchRequest(int number, List<String> ids, String runId, String resultDir, boolean failFast) {
+        this(number, ids, runId, resultDir, failFast, "");
     }
 }

@@ -3,6 +3,8 @@ package dev.offload.core.framework;
 import dev.offload.core.report.JunitXmlParser;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A test framework: finds tests on the local machine, builds the command that runs one batch in a
@@ -34,6 +36,15 @@ public interface Framework {
     default List<TestCaseResult> resultsFromExitStatus(BatchRequest request, int exitStatus)
             throws ResultFileException {
         throw new ResultFileException("framework " + getClass().getSimpleName() + " produced no result file");
+    }
+
+    /**
+     * For a result id that is not in the batch: the batch id it was registered under at run time, when the runner
+     * reports tests discovery cannot list (junit template invocations and dynamic tests, SPEC §7.3). Such a result is
+     * kept as a test of its own in the parent's group and unit. Default: none, the result is ignored with a warning.
+     */
+    default Optional<String> dynamicParent(String resultId, Set<String> batchIds) {
+        return Optional.empty();
     }
 
     /** Warnings to print once when a run starts (e.g. no per-test results, no stop flag for --fail-fast). */

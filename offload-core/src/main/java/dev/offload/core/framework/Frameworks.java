@@ -22,6 +22,9 @@ public final class Frameworks {
         if (config instanceof FrameworkConfig.Nextest nextest) {
             return new NextestFramework(nextest);
         }
+        if (config instanceof FrameworkConfig.Junit junit) {
+            return new JunitFramework(junit, configDir);
+        }
         if (config instanceof FrameworkConfig.Default shell) {
             return new DefaultFramework(shell, configDir);
         }

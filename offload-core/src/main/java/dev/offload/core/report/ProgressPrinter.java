@@ -73,6 +73,11 @@ public final class ProgressPrinter implements RunObserver {
     }
 
     @Override
+    public synchronized void testsAdded(int delta) {
+        total += delta;
+    }
+
+    @Override
     public void phase(String line) {
         out.accept(line);
     }

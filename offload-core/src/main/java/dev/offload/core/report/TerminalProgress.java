@@ -66,6 +66,11 @@ public final class TerminalProgress implements RunObserver {
     }
 
     @Override
+    public synchronized void testsAdded(int delta) {
+        total += delta;
+    }
+
+    @Override
     public synchronized void phase(String line) {
         printAbove(line);
     }

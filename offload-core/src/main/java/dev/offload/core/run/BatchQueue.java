@@ -2,11 +2,15 @@ package dev.offload.core.run;
 
 import dev.offload.core.schedule.BatchPlanner;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -15,9 +19,16 @@ import java.util.function.Predicate;
  */
 final class BatchQueue {
     private final Deque<QueuedBatch> queue = new ArrayDeque<>();
+    private final Function<String, String> unitOf;
 
     BatchQueue(List<List<String>> initial) {
+        this(initial, id -> id);
+    }
+
+    /** @param unitOf each test's scheduling unit ({@link dev.offload.core.framework.DiscoveredTest#unit()}) */
+    BatchQueue(List<List<String>> initial, Function<String, String> unitOf) {
         initial.forEach(ids -> queue.add(QueuedBatch.initial(ids)));
+        this.unitOf = unitOf;
     }
 
     boolean isEmpty() {
@@ -64,11 +75,29 @@ final class BatchQueue {
         requeueInHalves(List.of(id));
     }
 
-    /** Tests of a batch that hit an infrastructure error, split in two halves down to single tests (SPEC §10.5). */
+    /**
+     * Tests of a batch that hit an infrastructure error, split in two halves down to single tests (SPEC §10.5). Halves
+     * keep units whole while the batch holds several; a lone unit is split like any batch, so the one test that kills
+     * its JVM ends up alone and the others of its class still run.
+     */
     void requeueInHalves(List<String> ids) {
-        List<List<String>> halves = BatchPlanner.splitInHalves(ids);
+        Map<String, List<String>> units = new LinkedHashMap<>();
+        ids.forEach(id ->
+                units.computeIfAbsent(unitOf.apply(id), u -> new ArrayList<>()).add(id));
+        List<List<String>> halves;
+        if (units.size() <= 1) {
+            halves = BatchPlanner.splitInHalves(ids);
+        } else {
+            List<List<String>> groups = new ArrayList<>(units.values());
+            int half = groups.size() / 2;
+            halves = List.of(flat(groups.subList(0, half)), flat(groups.subList(half, groups.size())));
+        }
         for (int i = halves.size() - 1; i >= 0; i--) { // the first half ends up in front
             queue.addFirst(new QueuedBatch(halves.get(i), QueuedBatch.Kind.REQUEUE, OptionalInt.empty()));
         }
+    }
+
+    private static List<String> flat(List<List<String>> groups) {
+        return groups.stream().flatMap(List::stream).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.offload.core.run;
 
 import dev.offload.core.framework.DiscoveredTest;
+import dev.offload.core.framework.StreamedEvent;
 import dev.offload.core.framework.TestCaseResult;
 import dev.offload.core.provider.StopSignal;
 import dev.offload.core.run.BatchRecord.BatchOutcome;
@@ -12,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,6 +47,9 @@ final class Dispatcher {
         final Assignment batch;
         boolean stopRequested;
 
+        /** Tests this batch has streamed an {@code end} event for (SPEC §7.1): done as far as hedging goes. */
+        final Set<String> ended = new HashSet<>();
+
         Running(Assignment batch) {
             this.batch = batch;
         }
@@ -59,7 +66,7 @@ final class Dispatcher {
         this.observer = observer;
         this.clock = clock;
         this.ledger = new VerdictLedger(tests, settings.retryCounts(), this::onDecided);
-        this.queue = new BatchQueue(initialQueue);
+        this.queue = new BatchQueue(initialQueue, id -> ledger.state(id).test.unit());
         this.openSlots = slots;
         this.over = ledger.allDecided();
     }
@@ -102,11 +109,13 @@ final class Dispatcher {
             }
             if (run.stopRequested || report.stopped()) {
                 outcome = BatchOutcome.CANCELLED;
-                requeueAfterInfrastructureError(batch, "batch stopped before its tests reported");
+                keepStreamed(batch, report);
+                requeueAfterInfrastructureError(batch, "batch stopped before its tests reported", report);
             } else if (report.infrastructureError().isPresent()) {
                 outcome = BatchOutcome.ERROR;
+                keepStreamed(batch, report);
                 requeueAfterInfrastructureError(
-                        batch, report.infrastructureError().get());
+                        batch, report.infrastructureError().get(), report);
             } else {
                 outcome = applyResults(batch, report);
             }
@@ -127,6 +136,22 @@ final class Dispatcher {
         }
         toStop.forEach(StopSignal::trigger);
         return outcome;
+    }
+
+    /** A streamed event arrived from a running batch (reader thread): an ended test no longer needs a hedge. */
+    void streamed(Assignment batch, StreamedEvent event) {
+        if (event.kind() != StreamedEvent.Kind.END) {
+            return;
+        }
+        lock.lock();
+        try {
+            Running run = running.get(batch.number());
+            if (run != null) {
+                run.ended.add(event.id());
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A slot could not get a sandbox (creation failed after retries, or its replacement failed). */
@@ -211,17 +236,21 @@ final class Dispatcher {
                 continue;
             }
             List<String> hedgeable = run.batch.ids().stream()
+                    .filter(id -> !run.ended.contains(id))
                     .map(ledger::state)
                     .filter(s -> !s.decided() && !s.hedgeCovered && s.hedges < 3)
                     .map(TestState::id)
                     .toList();
+            double endedSecs =
+                    run.ended.stream().mapToDouble(settings::estimate).sum();
             candidates.add(new RunningBatch(
                     run.batch.number(),
                     hedgeable,
-                    run.batch.estimateSecs(),
+                    Math.max(0, run.batch.estimateSecs() - endedSecs),
                     Duration.between(run.batch.started(), now)));
         }
-        Optional<HedgePick> pick = HedgeSelector.pick(candidates);
+        Optional<HedgePick> pick =
+                HedgeSelector.pick(candidates).map(p -> new HedgePick(p.batchNumber(), wholeUnits(p, candidates)));
         return pick.map(p -> {
             for (String id : p.ids()) {
                 TestState s = ledger.state(id);
@@ -231,6 +260,17 @@ final class Dispatcher {
             QueuedBatch.Kind kind = running.get(p.batchNumber()).batch.kind();
             return start(slot, p.ids(), kind, true);
         });
+    }
+
+    /** A hedge takes whole units: every hedgeable test of each unit the selector touched, in batch order. */
+    private List<String> wholeUnits(HedgePick pick, List<RunningBatch> candidates) {
+        Set<String> units = new HashSet<>();
+        pick.ids().forEach(id -> units.add(ledger.state(id).test.unit()));
+        return candidates.stream()
+                .filter(c -> c.number() == pick.batchNumber())
+                .flatMap(c -> c.hedgeableIds().stream())
+                .filter(id -> units.contains(ledger.state(id).test.unit()))
+                .toList();
     }
 
     private Assignment start(int slot, List<String> ids, QueuedBatch.Kind kind, boolean hedge) {
@@ -249,8 +289,15 @@ final class Dispatcher {
     }
 
     private BatchOutcome applyResults(Assignment batch, BatchReport report) {
-        boolean anyFailed = false;
         List<String> retries = new ArrayList<>();
+        List<String> dynamic = registerDynamic(report);
+        // A complete report lists every test a template or factory produced: they now stand for it (SPEC §7.3).
+        for (String parent : new LinkedHashSet<>(report.dynamicParents().values())) {
+            if (ledger.replaceByChildren(parent)) {
+                observer.testsAdded(-1);
+            }
+        }
+        boolean anyFailed = recordDynamic(batch, report, dynamic, retries);
         for (String id : batch.ids()) {
             TestState s = ledger.state(id);
             if (s.decided()) {
@@ -258,15 +305,7 @@ final class Dispatcher {
             }
             TestCaseResult result = report.results().get(id);
             if (result != null) {
-                if (s.generation != batch.generations().get(id)) {
-                    continue; // another copy already reported: first result wins (§9.6)
-                }
-                Attempt attempt = toAttempt(batch, result, report);
-                anyFailed |= attempt.failed();
-                boolean solo = batch.kind() == QueuedBatch.Kind.SOLO_AFTER_TIMEOUT;
-                if (ledger.recordAttempt(id, attempt, solo) == VerdictLedger.Next.RETRY) {
-                    retries.add(id);
-                }
+                anyFailed |= record(batch, report, id, result, retries);
             } else if (s.inFlight == 0) {
                 anyFailed |= handleUnreported(batch, report, id);
             }
@@ -278,6 +317,64 @@ final class Dispatcher {
             return BatchOutcome.ERROR;
         }
         return anyFailed ? BatchOutcome.FAILURE : BatchOutcome.SUCCESS;
+    }
+
+    /**
+     * Results a batch streamed before it failed or was stopped (SPEC §7.1, §10.5) are kept. A template whose batch
+     * died is not replaced by the invocations seen so far: it runs again, and those keep their first results.
+     */
+    private void keepStreamed(Assignment batch, BatchReport report) {
+        List<String> retries = new ArrayList<>();
+        List<String> dynamic = registerDynamic(report);
+        recordDynamic(batch, report, dynamic, retries);
+        for (String id : batch.ids()) {
+            TestCaseResult result = report.results().get(id);
+            if (result != null && !ledger.state(id).decided()) {
+                record(batch, report, id, result, retries);
+            }
+        }
+        if (!retries.isEmpty()) {
+            queue.retry(retries, batch.slot());
+        }
+    }
+
+    /** Adds the report's run-time tests to the ledger; returns those that are new. */
+    private List<String> registerDynamic(BatchReport report) {
+        List<String> added = new ArrayList<>();
+        report.dynamicParents().forEach((id, parent) -> {
+            if (ledger.addDynamic(id, parent, report.results().get(id).classname())) {
+                added.add(id);
+            }
+        });
+        if (!added.isEmpty()) {
+            observer.testsAdded(added.size());
+        }
+        return added;
+    }
+
+    /** Records the results of run-time tests first seen in this report (a later copy's results are discarded). */
+    private boolean recordDynamic(Assignment batch, BatchReport report, List<String> added, List<String> retries) {
+        boolean anyFailed = false;
+        for (String id : added) {
+            anyFailed |= record(batch, report, id, report.results().get(id), retries);
+        }
+        return anyFailed;
+    }
+
+    /** Records one result unless another copy reported first (§9.6); returns true if it failed. */
+    private boolean record(
+            Assignment batch, BatchReport report, String id, TestCaseResult result, List<String> retries) {
+        TestState s = ledger.state(id);
+        Integer generation = batch.generations().get(id);
+        if (generation != null && s.generation != generation) {
+            return false; // another copy already reported: first result wins (§9.6)
+        }
+        Attempt attempt = toAttempt(batch, result, report);
+        boolean solo = batch.kind() == QueuedBatch.Kind.SOLO_AFTER_TIMEOUT;
+        if (ledger.recordAttempt(id, attempt, solo) == VerdictLedger.Next.RETRY) {
+            retries.add(id);
+        }
+        return attempt.failed();
     }
 
     /** A test without a result in a valid report: timeout (§10.6) or missing (§10.5). Returns true if it failed. */
@@ -296,12 +393,15 @@ final class Dispatcher {
         return false;
     }
 
-    /** No attempts are recorded; undecided tests with no other running copy are re-queued in halves (§10.5). */
-    private void requeueAfterInfrastructureError(Assignment batch, String cause) {
+    /**
+     * Undecided tests with no other running copy and no streamed result are re-queued in halves (§10.5); the streamed
+     * results were recorded by {@link #keepStreamed}.
+     */
+    private void requeueAfterInfrastructureError(Assignment batch, String cause, BatchReport report) {
         List<String> requeue = new ArrayList<>();
         for (String id : batch.ids()) {
             TestState s = ledger.state(id);
-            if (!s.decided() && s.inFlight == 0) {
+            if (!s.decided() && s.inFlight == 0 && !report.results().containsKey(id)) {
                 if (ledger.recordInfrastructureError(id, cause) == VerdictLedger.Next.REQUEUE) {
                     requeue.add(id);
                 }

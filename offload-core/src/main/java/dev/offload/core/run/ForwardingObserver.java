@@ -46,6 +46,11 @@ abstract class ForwardingObserver implements RunObserver {
     }
 
     @Override
+    public void testsAdded(int delta) {
+        forward(() -> delegate.testsAdded(delta));
+    }
+
+    @Override
     public void decided(DiscoveredTest test, Verdict verdict) {
         forward(() -> delegate.decided(test, verdict));
     }

@@ -12,9 +12,6 @@ import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
 import dev.offload.core.report.OutputDirectory;
 import dev.offload.core.report.PreviousDurations;
-import dev.offload.core.schedule.BatchPlanner;
-import dev.offload.core.schedule.PlannedBatch;
-import dev.offload.core.schedule.SchedulableTest;
 import dev.offload.core.schedule.Shard;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -213,12 +209,7 @@ public final class OffloadRun {
                 .filter(GroupConfig::scheduleIndividual)
                 .map(GroupConfig::name)
                 .collect(Collectors.toSet());
-        List<SchedulableTest> schedulable = tests.stream()
-                .map(t -> new SchedulableTest(t.id(), estimates.get(t.id()), individualGroups.contains(t.group())))
-                .toList();
-        return BatchPlanner.plan(schedulable, maxParallel(), observer::warning).stream()
-                .map(PlannedBatch::ids)
-                .toList();
+        return UnitBatches.plan(tests, estimates, individualGroups, maxParallel(), observer::warning);
     }
 
     private Provider createProvider(Path temp, Instant started, Optional<Shard> shard) throws RunAbortedException {
@@ -270,9 +261,8 @@ public final class OffloadRun {
 
     private RunResult finish(
             Instant started, Optional<Shard> shard, List<DiscoveredTest> tests, Orchestrator.Execution execution) {
-        Map<String, TestOutcome> byId = execution.outcomes().stream()
-                .collect(Collectors.toMap(o -> o.test().id(), Function.identity()));
-        List<TestOutcome> ordered = tests.stream().map(t -> byId.get(t.id())).toList();
+        // Discovery order, with tests registered at run time (junit template invocations) in their parent's place.
+        List<TestOutcome> ordered = execution.outcomes();
         // Cost (SPEC §8.10): seconds from ready to destroyed, times cores per sandbox, times the price.
         double coreSeconds = execution.sandboxSeconds() * cpuCores;
         return new RunResult(

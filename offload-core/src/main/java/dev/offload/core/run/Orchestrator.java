@@ -2,6 +2,7 @@ package dev.offload.core.run;
 
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.Framework;
+import dev.offload.core.framework.StreamedEvents;
 import dev.offload.core.provider.Provider;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -110,7 +111,8 @@ public final class Orchestrator {
     }
 
     private void runWorkers(int slots, Dispatcher dispatch, SandboxRegistry registry) throws InterruptedException {
-        var execution = new BatchExecution(framework, settings, observer);
+        var execution =
+                new BatchExecution(framework, settings, observer, StreamedEvents.newToken(), dispatch::streamed);
         var ready = new AtomicInteger();
         RunObserver counting = new ReadyCounter(observer, ready, slots);
         ExecutorService pool = Executors.newFixedThreadPool(slots, daemonThreads());

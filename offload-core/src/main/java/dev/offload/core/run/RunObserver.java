@@ -29,6 +29,12 @@ public interface RunObserver {
      */
     default void testStarted(String id, int slot) {}
 
+    /**
+     * The runner reported tests discovery could not list (junit template invocations, SPEC §7.3): the number of tests
+     * to decide changes by {@code delta}.
+     */
+    default void testsAdded(int delta) {}
+
     /** A test has its final verdict. */
     default void decided(DiscoveredTest test, Verdict verdict) {}
 

@@ -40,6 +40,18 @@ final class TestState {
      */
     int generation;
 
+    /**
+     * Replaced by the tests the runner registered under it at run time (a junit template by its invocations, SPEC
+     * §7.3): decided, but reported through {@link #children} instead of itself.
+     */
+    boolean replaced;
+
+    /** Tests registered under this one at run time, in the order they were reported. */
+    final List<TestState> children = new ArrayList<>();
+
+    /** For a test registered at run time: the test it was registered under. */
+    Optional<TestState> parent = Optional.empty();
+
     TestState(DiscoveredTest test, int retryCount) {
         this.test = test;
         this.retryCount = retryCount;
@@ -50,7 +62,7 @@ final class TestState {
     }
 
     boolean decided() {
-        return verdict.isPresent();
+        return verdict.isPresent() || replaced;
     }
 
     boolean hasFailedAttempt() {

@@ -2,6 +2,7 @@ package dev.offload.core.run;
 
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.TestCaseResult;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,39 @@ final class VerdictLedger {
 
     Collection<TestState> all() {
         return states.values();
+    }
+
+    /**
+     * Registers a test the runner reported under {@code parentId} at run time (SPEC §7.3), in the parent's group and
+     * unit and with its retry count. Returns false when it was already known.
+     */
+    boolean addDynamic(String id, String parentId, String classname) {
+        if (states.containsKey(id)) {
+            return false;
+        }
+        TestState parent = state(parentId);
+        String cls = classname.isEmpty() ? parent.test.classname() : classname;
+        var child =
+                new TestState(new DiscoveredTest(id, parent.test.group(), cls, parent.test.unit()), parent.retryCount);
+        child.parent = Optional.of(parent);
+        parent.children.add(child);
+        states.put(id, child);
+        undecided++;
+        return true;
+    }
+
+    /**
+     * The parent's batch reported its dynamic tests completely: from now on they stand for it in every report. A parent
+     * already decided (e.g. by an infrastructure error limit) keeps its verdict. Returns true if it was replaced now.
+     */
+    boolean replaceByChildren(String parentId) {
+        TestState parent = state(parentId);
+        if (!parent.decided() && !parent.children.isEmpty()) {
+            parent.replaced = true;
+            undecided--;
+            return true;
+        }
+        return false;
     }
 
     /** Records a result (pass, fail or skip) produced by one batch. */
@@ -129,8 +163,24 @@ final class VerdictLedger {
         }
     }
 
+    /**
+     * One outcome per test in discovery order; a test's run-time children follow it, and a replaced test is left out.
+     */
     List<TestOutcome> outcomes() {
-        return states.values().stream().map(TestState::toOutcome).toList();
+        List<TestOutcome> outcomes = new ArrayList<>(states.size());
+        for (TestState s : states.values()) {
+            if (s.parent.isEmpty()) {
+                addOutcomes(s, outcomes);
+            }
+        }
+        return outcomes;
+    }
+
+    private static void addOutcomes(TestState s, List<TestOutcome> outcomes) {
+        if (!s.replaced) {
+            outcomes.add(s.toOutcome());
+        }
+        s.children.forEach(child -> addOutcomes(child, outcomes));
     }
 
     private Next decide(TestState s, Verdict verdict, String cause) {

@@ -315,13 +315,28 @@ class MalformedConfigTest {
         add(
                 c,
                 "junit on the CLI without classpath",
-                "%F: missing required key 'framework.classpath' (the junit framework needs classpath and test_dirs outside Maven)",
+                "%F: missing required key 'framework.classpath' (the junit framework needs classpath or classpath_command,"
+                        + " and test_dirs, outside Maven)",
                 "[offload]",
                 LOCAL,
                 "[framework]",
                 "type = \"junit\"",
                 "test_dirs = [\"b\"]",
                 GROUP);
+        add(
+                c,
+                "junit filter with an unknown option",
+                "%F:9:1: groups.unit.filters: unknown junit filter option '--include-tags' (expected one of"
+                        + " --include-tag, --exclude-tag, --include-classname, --exclude-classname, --include-package,"
+                        + " --exclude-package, --include-engine, --exclude-engine, --select-class, --select-package)",
+                "[offload]",
+                LOCAL,
+                "[framework]",
+                "type = \"junit\"",
+                "classpath = [\"a\"]",
+                "test_dirs = [\"b\"]",
+                "[groups.unit]",
+                "filters = \"--include-tags fast\"");
         add(
                 c,
                 "junit with default provider without sandbox_classpath",

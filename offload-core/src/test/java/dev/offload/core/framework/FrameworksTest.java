@@ -28,17 +28,33 @@ class FrameworksTest {
     }
 
     @Test
-    void otherTypesAreNotSupportedYet() {
+    void createsTheJunitFrameworkWhoseIdsAreUniqueIds() {
+        Framework junit = Frameworks.create(
+                new FrameworkConfig.Junit(
+                        Optional.empty(),
+                        Optional.empty(),
+                        "java",
+                        "",
+                        Optional.empty(),
+                        FrameworkConfig.Junit.Granularity.CLASS),
+                CONFIG_DIR);
+
+        assertThat(junit).isInstanceOf(JunitFramework.class);
+        assertThat(junit.testIdFormat()).isEqualTo("{name}");
+    }
+
+    @Test
+    void junitJvmArgsWithAnUnclosedQuoteAreRefused() {
         assertThatThrownBy(() -> Frameworks.create(
                         new FrameworkConfig.Junit(
                                 Optional.empty(),
                                 Optional.empty(),
                                 "java",
-                                "",
+                                "-Dx='open",
                                 Optional.empty(),
                                 FrameworkConfig.Junit.Granularity.CLASS),
                         CONFIG_DIR))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("framework type 'junit' is not supported yet");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("framework.jvm_args: ");
     }
 }

@@ -1,0 +1,111 @@
+package dev.offload.core.framework;
+
+import dev.offload.core.config.FrameworkConfig;
+import dev.offload.core.config.JunitFilters;
+import dev.offload.core.config.ShellWords;
+import dev.offload.core.provider.Shell;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * JUnit Platform (SPEC §7.3): in-process discovery with the project's own JUnit, batches that run the offload runner
+ * in a fresh JVM over exact UniqueIds, Surefire-dialect results whose {@code name} is the UniqueId.
+ */
+public final class JunitFramework implements Framework {
+    private final FrameworkConfig.Junit config;
+    private final Path configDir;
+    private final List<String> jvmArgs;
+    private List<Path> classpath; // resolved once, at the first discovery (classpath_command may be slow)
+
+    /**
+     * @throws IllegalArgumentException when {@code jvm_args} has an unclosed quote
+     */
+    public JunitFramework(FrameworkConfig.Junit config, Path configDir) {
+        this.config = config;
+        this.configDir = configDir;
+        try {
+            this.jvmArgs = ShellWords.split(config.jvmArgs());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("framework.jvm_args: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<DiscoveredTest> discover(DiscoveryRequest request) throws DiscoveryException, InterruptedException {
+        List<String> args = new ArrayList<>();
+        for (String dir : config.testDirs().orElse(List.of())) {
+            args.add("--scan-classpath");
+            args.add(configDir.resolve(dir).toString());
+        }
+        try {
+            args.addAll(JunitFilters.parse(request.filters()));
+        } catch (IllegalArgumentException e) {
+            throw new DiscoveryException("invalid filters for group '" + request.group() + "': " + e.getMessage());
+        }
+        String json = JunitDiscovery.run(request.group(), classpath(), args);
+        return JunitDiscovery.tests(json, request.group(), config.granularity());
+    }
+
+    @Override
+    public BatchCommand batchCommand(BatchRequest request) {
+        String base = request.resultDir() + "/batch-" + request.number();
+        String result = base + ".xml";
+        String ids = base + ".ids";
+        List<String> argv = new ArrayList<>();
+        argv.add(config.java());
+        argv.addAll(jvmArgs);
+        argv.addAll(List.of("-cp", batchClasspath(), JunitClasspath.RUNNER_CLASS, "--result", result));
+        argv.addAll(List.of("--event-token", request.eventToken()));
+        if (request.failFast()) {
+            argv.add("--fail-fast");
+        }
+        argv.addAll(List.of("--ids", ids));
+        StringBuilder script = new StringBuilder();
+        script.append("mkdir -p ").append(Shell.quote(request.resultDir())).append(" || exit 1\n");
+        // printf is a shell builtin: no argument-length limit, and every id stays one quoted word (SPEC §17.4).
+        script.append("printf '%s\\n'");
+        request.ids().forEach(id -> script.append(' ').append(Shell.quote(id)));
+        script.append(" > ").append(Shell.quote(ids)).append(" || exit 1\n");
+        script.append(Shell.join(argv)).append('\n');
+        return new BatchCommand(script.toString(), Map.of(), Optional.empty(), Optional.of(result));
+    }
+
+    /** An invocation of a template or factory belongs to the batch id of its template: a UniqueId prefix. */
+    @Override
+    public Optional<String> dynamicParent(String resultId, Set<String> batchIds) {
+        for (int cut = resultId.lastIndexOf("/["); cut > 0; cut = resultId.lastIndexOf("/[", cut - 1)) {
+            String prefix = resultId.substring(0, cut);
+            if (batchIds.contains(prefix)) {
+                return Optional.of(prefix);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String testIdFormat() {
+        return "{name}";
+    }
+
+    private synchronized List<Path> classpath() throws DiscoveryException, InterruptedException {
+        if (classpath == null) {
+            classpath = JunitClasspath.withRunner(JunitClasspath.projectEntries(config, configDir));
+        }
+        return classpath;
+    }
+
+    /** {@code sandbox_classpath} verbatim, else the local class path (the local provider shares this filesystem). */
+    private synchronized String batchClasspath() {
+        if (config.sandboxClasspath().isPresent()) {
+            return config.sandboxClasspath().get();
+        }
+        if (classpath == null) {
+            throw new IllegalStateException("junit batch before discovery");
+        }
+        return JunitClasspath.join(classpath);
+    }
+}
