@@ -140,6 +140,9 @@ final class Dispatcher {
 
     /** A streamed event arrived from a running batch (reader thread): an ended test no longer needs a hedge. */
     void streamed(Assignment batch, StreamedEvent event) {
+        if (event.kind() == StreamedEvent.Kind.START) {
+            observer.testStarted(event.id(), batch.slot());
+        }
         if (event.kind() != StreamedEvent.Kind.END) {
             return;
         }
@@ -295,6 +298,11 @@ final class Dispatcher {
         for (String parent : new LinkedHashSet<>(report.dynamicParents().values())) {
             if (ledger.replaceByChildren(parent)) {
                 observer.testsAdded(-1);
+                observer.testReplaced(
+                        parent,
+                        ledger.state(parent).children.stream()
+                                .map(TestState::id)
+                                .toList());
             }
         }
         boolean anyFailed = recordDynamic(batch, report, dynamic, retries);

@@ -61,6 +61,11 @@ abstract class ForwardingObserver implements RunObserver {
     }
 
     @Override
+    public void testReplaced(String id, java.util.List<String> children) {
+        forward(() -> delegate.testReplaced(id, children));
+    }
+
+    @Override
     public void decided(TestOutcome outcome) {
         forward(() -> delegate.decided(outcome));
     }

@@ -183,6 +183,7 @@ public final class OffloadRun {
                 throw new InterruptedException();
             }
             if (preDiscovered != null) {
+                framework.prepareWithoutDiscovery();
                 return TestSelection.of(config, preDiscovered, shard, previous);
             }
             return TestSelection.discover(config, framework, temp, shard, previous, observer);

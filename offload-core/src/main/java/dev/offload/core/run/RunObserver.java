@@ -35,6 +35,12 @@ public interface RunObserver {
      */
     default void testsAdded(int delta) {}
 
+    /**
+     * A test (a junit template or factory) is from now on represented by the tests it produced: it gets no verdict of
+     * its own, {@code children} do (SPEC §7.3). The JUnit engine closes the template once they are decided.
+     */
+    default void testReplaced(String id, java.util.List<String> children) {}
+
     /** A test has its final verdict. */
     default void decided(DiscoveredTest test, Verdict verdict) {}
 

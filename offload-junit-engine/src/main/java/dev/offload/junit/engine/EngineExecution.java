@@ -2,6 +2,7 @@ package dev.offload.junit.engine;
 
 import dev.offload.core.config.Config;
 import dev.offload.core.config.ConfigException;
+import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.run.OffloadRun;
 import dev.offload.core.run.RunAbortedException;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 
 /**
  * Runs the mirrored tests that survived the outer filters through Offload's orchestrator and replays the results
@@ -92,16 +94,37 @@ final class EngineExecution {
         }
     }
 
-    /** Units are the scheduling input; each in the first group whose junit filters accept it (SPEC §16.4). */
+    /**
+     * The run's tests: each in the first group whose junit filters accept it (SPEC §16.4), scheduled with its
+     * top-level class (nested classes included) unless {@code granularity = "method"} (SPEC §7.3).
+     */
     private static List<DiscoveredTest> tests(Config config, List<MirroredTestDescriptor> units) {
+        boolean byMethod = config.framework() instanceof FrameworkConfig.Junit junit
+                && junit.granularity() == FrameworkConfig.Junit.Granularity.METHOD;
         return units.stream()
                 .map(u -> new DiscoveredTest(
                         u.innerId(),
                         GroupFilter.groupOf(u, config.groups()),
                         MirroredClassDescriptor.of(u)
                                 .map(MirroredClassDescriptor::className)
-                                .orElse("")))
+                                .orElse(""),
+                        byMethod ? u.innerId() : topLevel(u.innerId())))
                 .toList();
+    }
+
+    /** The inner UniqueId's first two segments: the engine and, for Jupiter, the top-level class. */
+    static String topLevel(String innerId) {
+        try {
+            List<UniqueId.Segment> segments = UniqueId.parse(innerId).getSegments();
+            if (segments.size() < 2) {
+                return innerId;
+            }
+            return UniqueId.forEngine(segments.get(0).getValue())
+                    .append(segments.get(1).getType(), segments.get(1).getValue())
+                    .toString();
+        } catch (RuntimeException e) {
+            return innerId;
+        }
     }
 
     /** JUnit 6's cancellation token (absent on Platform 1.x) cancels the run. */

@@ -28,6 +28,11 @@ final class EngineObserver implements RunObserver {
     }
 
     @Override
+    public void testReplaced(String id, java.util.List<String> children) {
+        replay.replaced(id, children);
+    }
+
+    @Override
     public void decided(TestOutcome outcome) {
         replay.decided(outcome);
     }

@@ -31,6 +31,8 @@ final class Replay implements Runnable {
 
     private record Decided(TestOutcome outcome) implements Event {}
 
+    private record Replaced(String id, List<String> children) implements Event {}
+
     private record End(Optional<String> abort) implements Event {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -41,6 +43,8 @@ final class Replay implements Runnable {
     private final Set<TestDescriptor> finished = new HashSet<>();
     /** Units and invocations decided, by id; a container closes when all its tests are in here. */
     private final Map<String, TestOutcome> decided = new HashMap<>();
+    /** Templates whose invocations now stand for them: they close once those are finished. */
+    private final Set<String> replaced = new HashSet<>();
 
     Replay(EngineExecutionListener listener, List<MirroredTestDescriptor> units) {
         this.listener = listener;
@@ -56,6 +60,11 @@ final class Replay implements Runnable {
     /** This test has its verdict (called from any thread, possibly under Offload's lock: only enqueues). */
     void decided(TestOutcome outcome) {
         events.add(new Decided(outcome));
+    }
+
+    /** A template's invocations are all known and carry its results (called from any thread). */
+    void replaced(String id, List<String> children) {
+        events.add(new Replaced(id, List.copyOf(children)));
     }
 
     /** No more events; tests still undecided fail with the abort message, or as not run. */
@@ -89,6 +98,10 @@ final class Replay implements Runnable {
             descriptor(s.id()).filter(d -> !finished.contains(d)).ifPresent(this::start);
         } else if (event instanceof Decided d) {
             descriptor(d.outcome().test().id()).ifPresent(test -> report(test, d.outcome()));
+        } else if (event instanceof Replaced r) {
+            r.children().forEach(this::descriptor); // registers each invocation not seen yet
+            replaced.add(r.id());
+            descriptor(r.id()).ifPresent(this::closeIfComplete);
         }
     }
 
@@ -165,7 +178,9 @@ final class Replay implements Runnable {
             return;
         }
         boolean complete = container.getChildren().stream().allMatch(finished::contains)
-                && (!(container instanceof MirroredTestDescriptor) || decided.containsKey(idOf(container)));
+                && (!(container instanceof MirroredTestDescriptor)
+                        || decided.containsKey(idOf(container))
+                        || replaced.contains(idOf(container)));
         if (complete) {
             finishContainer(container, Optional.empty());
         }

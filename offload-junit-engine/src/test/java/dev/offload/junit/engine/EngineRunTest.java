@@ -1,0 +1,65 @@
+package dev.offload.junit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import dev.offload.junit.engine.samples.OuterSample;
+import dev.offload.junit.engine.samples.PlainSample;
+import dev.offload.junit.engine.samples.TemplateSample;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * The engine end to end (SPEC §16.4): real Jupiter tests run in local sandbox JVMs through Offload's orchestrator and
+ * their results are replayed to EngineTestKit's listener.
+ */
+class EngineRunTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void everyVerdictIsReplayedWithItsFailureSkipReasonAndInvocations() throws Exception {
+        EngineExecutionResults results = EngineTestKit.engine(new OffloadTestEngine())
+                .configurationParameter("offload.enabled", "true")
+                .configurationParameter(
+                        "offload.config", out.resolve("absent.toml").toString())
+                .configurationParameter(
+                        "offload.outputDir", out.resolve("reports").toString())
+                .configurationParameter("offload.parallel", "2")
+                .selectors(
+                        selectClass(PlainSample.class),
+                        selectClass(TemplateSample.class),
+                        selectClass(OuterSample.class))
+                .execute();
+
+        // PlainSample: 2 pass, 1 fails, 1 disabled; TemplateSample: 3 invocations (1 fails) + 1 dynamic test;
+        // OuterSample: 2 pass.
+        results.testEvents()
+                .assertStatistics(
+                        stats -> stats.skipped(1).started(9).succeeded(7).failed(2));
+        results.testEvents()
+                .assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("fails"),
+                                finishedWithFailure(
+                                        instanceOf(AssertionError.class), message(m -> m.contains("one is not two")))))
+                .haveExactly(1, event(test("disabled"), skippedWithReason(r -> r.contains("not today"))))
+                .haveExactly(1, event(test("named"), finishedSuccessfully()));
+        assertThat(results.allEvents().dynamicallyRegistered().count()).isEqualTo(4);
+        assertThat(out.resolve("reports/junit.xml")).isRegularFile();
+        assertThat(Files.readString(out.resolve("reports/summary.json"))).contains("\"total\"");
+    }
+}
