@@ -8,7 +8,7 @@ assert log.contains('BUILD SUCCESS')
 def results = log.readLines()
         .collect { it.replaceFirst(/^\[\w+\] /, '') }
         .findAll { it ==~ /Tests run: \d+, Failures: \d+, Errors: \d+, Skipped: \d+/ }
-assert results.size() == 2 : "expected two Surefire result lines, got ${results}"
+assert results.size() == 3 : "expected three Surefire result lines, got ${results}"
 assert results[0] == 'Tests run: 18, Failures: 3, Errors: 0, Skipped: 1' : "plain Surefire: ${results[0]}"
 assert results[1] == results[0] : "engine ${results[1]} differs from plain Surefire ${results[0]}"
 
@@ -69,3 +69,12 @@ def summary = new JsonSlurper().parse(new File(basedir, 'target/offload/summary.
 assert summary.counts.total >= 17
 assert summary.counts.failed == 3
 assert new File(basedir, 'target/offload/junit.xml').isFile()
+
+// Third execution: -Dtest-style filter and a config with retry_count = 1. FlakyTest passes on its retry (a fresh
+// JVM), the failing invocation fails twice and is reported once.
+assert results[2] == 'Tests run: 5, Failures: 1, Errors: 0, Skipped: 0' : "filtered run: ${results[2]}"
+def filtered = new JsonSlurper().parse(new File(basedir, 'target/offload-filtered/summary.json'))
+assert filtered.counts.total == 5
+assert filtered.counts.flaky == 1
+assert filtered.flaky_tests.size() == 1 && filtered.flaky_tests[0].contains('FlakyTest')
+assert filtered.counts.failed == 1
