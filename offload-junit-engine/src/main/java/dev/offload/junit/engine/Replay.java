@@ -228,6 +228,7 @@ final class Replay implements Runnable {
         }
         for (TestDescriptor invocation : invocations.registered()) {
             if (!finished.contains(invocation)) {
+                start(invocation);
                 finished.add(invocation);
                 listener.executionFinished(invocation, TestExecutionResult.failed(missing(abort)));
             }
