@@ -12,8 +12,10 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * What every {@code offload:} goal shares (SPEC §6.2): the configuration file, strict mode and skipping. Goals
@@ -53,6 +55,10 @@ abstract class AbstractOffloadMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
+
+    /** Resolves a junit-platform-launcher matching the project's JUnit Platform (see {@link JunitBuildPaths}). */
+    @Component
+    private RepositorySystem repositorySystem;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -100,7 +106,8 @@ abstract class AbstractOffloadMojo extends AbstractMojo {
             throw MojoErrors.missingConfig(path);
         }
         try {
-            return Optional.of(ConfigLoader.load(path, loadOptions()));
+            Config loaded = ConfigLoader.load(path, loadOptions());
+            return Optional.of(JunitBuildPaths.apply(loaded, project, session, repositorySystem, getLog()));
         } catch (ConfigException e) {
             throw MojoErrors.configuration(e, configErrorHint());
         }

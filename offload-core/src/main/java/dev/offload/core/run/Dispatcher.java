@@ -2,7 +2,6 @@ package dev.offload.core.run;
 
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.StreamedEvent;
-import dev.offload.core.framework.TestCaseResult;
 import dev.offload.core.provider.StopSignal;
 import dev.offload.core.run.BatchRecord.BatchOutcome;
 import dev.offload.core.schedule.HedgePick;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +34,7 @@ final class Dispatcher {
     private final Clock clock;
     private final VerdictLedger ledger;
     private final BatchQueue queue;
+    private final BatchResultRecorder results;
     private final Map<Integer, Running> running = new LinkedHashMap<>();
     private final List<BatchRecord> finished = new ArrayList<>();
     private int nextNumber;
@@ -67,6 +66,7 @@ final class Dispatcher {
         this.clock = clock;
         this.ledger = new VerdictLedger(tests, settings.retryCounts(), this::onDecided);
         this.queue = new BatchQueue(initialQueue, id -> ledger.state(id).test.unit());
+        this.results = new BatchResultRecorder(ledger, queue, settings, observer);
         this.openSlots = slots;
         this.over = ledger.allDecided();
     }
@@ -109,15 +109,15 @@ final class Dispatcher {
             }
             if (run.stopRequested || report.stopped()) {
                 outcome = BatchOutcome.CANCELLED;
-                keepStreamed(batch, report);
-                requeueAfterInfrastructureError(batch, "batch stopped before its tests reported", report);
+                results.keepStreamed(batch, report);
+                results.requeueAfterInfrastructureError(batch, "batch stopped before its tests reported", report);
             } else if (report.infrastructureError().isPresent()) {
                 outcome = BatchOutcome.ERROR;
-                keepStreamed(batch, report);
-                requeueAfterInfrastructureError(
+                results.keepStreamed(batch, report);
+                results.requeueAfterInfrastructureError(
                         batch, report.infrastructureError().get(), report);
             } else {
-                outcome = applyResults(batch, report);
+                outcome = results.apply(batch, report);
             }
             var record = new BatchRecord(
                     batch.number(),
@@ -289,141 +289,6 @@ final class Dispatcher {
                 nextNumber++, slot, ids, kind, hedge, generations, estimate, clock.instant(), new StopSignal());
         observer.batchStarted(batch.number(), slot, ids.size());
         return batch;
-    }
-
-    private BatchOutcome applyResults(Assignment batch, BatchReport report) {
-        List<String> retries = new ArrayList<>();
-        List<String> dynamic = registerDynamic(report);
-        // A complete report lists every test a template or factory produced: they now stand for it (SPEC §7.3).
-        for (String parent : new LinkedHashSet<>(report.dynamicParents().values())) {
-            if (ledger.replaceByChildren(parent)) {
-                observer.testsAdded(-1);
-                observer.testReplaced(
-                        parent,
-                        ledger.state(parent).children.stream()
-                                .map(TestState::id)
-                                .toList());
-            }
-        }
-        boolean anyFailed = recordDynamic(batch, report, dynamic, retries);
-        for (String id : batch.ids()) {
-            TestState s = ledger.state(id);
-            if (s.decided()) {
-                continue;
-            }
-            TestCaseResult result = report.results().get(id);
-            if (result != null) {
-                anyFailed |= record(batch, report, id, result, retries);
-            } else if (s.inFlight == 0) {
-                anyFailed |= handleUnreported(batch, report, id);
-            }
-        }
-        if (!retries.isEmpty()) {
-            queue.retry(retries, batch.slot());
-        }
-        if (report.timedOut()) {
-            return BatchOutcome.ERROR;
-        }
-        return anyFailed ? BatchOutcome.FAILURE : BatchOutcome.SUCCESS;
-    }
-
-    /**
-     * Results a batch streamed before it failed or was stopped (SPEC §7.1, §10.5) are kept. A template whose batch
-     * died is not replaced by the invocations seen so far: it runs again, and those keep their first results.
-     */
-    private void keepStreamed(Assignment batch, BatchReport report) {
-        List<String> retries = new ArrayList<>();
-        List<String> dynamic = registerDynamic(report);
-        recordDynamic(batch, report, dynamic, retries);
-        for (String id : batch.ids()) {
-            TestCaseResult result = report.results().get(id);
-            if (result != null && !ledger.state(id).decided()) {
-                record(batch, report, id, result, retries);
-            }
-        }
-        if (!retries.isEmpty()) {
-            queue.retry(retries, batch.slot());
-        }
-    }
-
-    /** Adds the report's run-time tests to the ledger; returns those that are new. */
-    private List<String> registerDynamic(BatchReport report) {
-        List<String> added = new ArrayList<>();
-        report.dynamicParents().forEach((id, parent) -> {
-            if (ledger.addDynamic(id, parent, report.results().get(id).classname())) {
-                added.add(id);
-            }
-        });
-        if (!added.isEmpty()) {
-            observer.testsAdded(added.size());
-        }
-        return added;
-    }
-
-    /** Records the results of run-time tests first seen in this report (a later copy's results are discarded). */
-    private boolean recordDynamic(Assignment batch, BatchReport report, List<String> added, List<String> retries) {
-        boolean anyFailed = false;
-        for (String id : added) {
-            anyFailed |= record(batch, report, id, report.results().get(id), retries);
-        }
-        return anyFailed;
-    }
-
-    /** Records one result unless another copy reported first (§9.6); returns true if it failed. */
-    private boolean record(
-            Assignment batch, BatchReport report, String id, TestCaseResult result, List<String> retries) {
-        TestState s = ledger.state(id);
-        Integer generation = batch.generations().get(id);
-        if (generation != null && s.generation != generation) {
-            return false; // another copy already reported: first result wins (§9.6)
-        }
-        Attempt attempt = toAttempt(batch, result, report);
-        boolean solo = batch.kind() == QueuedBatch.Kind.SOLO_AFTER_TIMEOUT;
-        if (ledger.recordAttempt(id, attempt, solo) == VerdictLedger.Next.RETRY) {
-            retries.add(id);
-        }
-        return attempt.failed();
-    }
-
-    /** A test without a result in a valid report: timeout (§10.6) or missing (§10.5). Returns true if it failed. */
-    private boolean handleUnreported(Assignment batch, BatchReport report, String id) {
-        if (report.timedOut()) {
-            int secs = (int) settings.batchTimeout().toSeconds();
-            var next = ledger.recordTimeout(id, batch.number(), batch.slot(), secs);
-            if (next == VerdictLedger.Next.RUN_ALONE) {
-                queue.runAloneAfterTimeout(id);
-            }
-            return next == VerdictLedger.Next.DECIDED;
-        }
-        if (ledger.recordMissing(id) == VerdictLedger.Next.REQUEUE) {
-            queue.requeueAlone(id);
-        }
-        return false;
-    }
-
-    /**
-     * Undecided tests with no other running copy and no streamed result are re-queued in halves (§10.5); the streamed
-     * results were recorded by {@link #keepStreamed}.
-     */
-    private void requeueAfterInfrastructureError(Assignment batch, String cause, BatchReport report) {
-        List<String> requeue = new ArrayList<>();
-        for (String id : batch.ids()) {
-            TestState s = ledger.state(id);
-            if (!s.decided() && s.inFlight == 0 && !report.results().containsKey(id)) {
-                if (ledger.recordInfrastructureError(id, cause) == VerdictLedger.Next.REQUEUE) {
-                    requeue.add(id);
-                }
-            }
-        }
-        queue.requeueInHalves(requeue);
-    }
-
-    private Attempt toAttempt(Assignment batch, TestCaseResult result, BatchReport report) {
-        boolean single = batch.ids().size() == 1;
-        String out = result.systemOut().isEmpty() && single ? report.logStdout() : result.systemOut();
-        String err = result.systemErr().isEmpty() && single ? report.logStderr() : result.systemErr();
-        return new Attempt(
-                batch.number(), batch.slot(), result.status(), result.timeSecs(), result.failure(), out, err);
     }
 
     /** Fail-fast, stops of batches whose tests were all decided elsewhere, and the end of the run. */

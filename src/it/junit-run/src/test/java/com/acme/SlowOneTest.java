@@ -1,0 +1,14 @@
+package com.acme;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class SlowOneTest {
+    @Test
+    void takesTime() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "pids"));
+        Files.writeString(dir.resolve("SlowOneTest"), Long.toString(ProcessHandle.current().pid()));
+        Thread.sleep(1500);
+    }
+}
