@@ -12,11 +12,16 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.offload.junit.engine.samples.OuterSample;
 import dev.offload.junit.engine.samples.PlainSample;
+import dev.offload.junit.engine.samples.SleepySample;
 import dev.offload.junit.engine.samples.TemplateSample;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -27,6 +32,38 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class EngineRunTest {
     @TempDir
     Path out;
+
+    @Test
+    void theLaunchersCancellationTokenCancelsTheRunAndTheTestIsReportedNotRun() {
+        CancellationToken token = CancellationToken.create();
+        var timer = Executors.newSingleThreadScheduledExecutor();
+        timer.schedule(token::cancel, 3, TimeUnit.SECONDS);
+        long t0 = System.nanoTime();
+        try {
+            EngineExecutionResults results = EngineTestKit.engine(new OffloadTestEngine())
+                    .configurationParameter("offload.enabled", "true")
+                    .configurationParameter(
+                            "offload.config", out.resolve("absent.toml").toString())
+                    .configurationParameter(
+                            "offload.outputDir", out.resolve("reports").toString())
+                    .cancellationToken(token)
+                    .selectors(selectClass(SleepySample.class))
+                    .execute();
+
+            results.testEvents()
+                    .assertThatEvents()
+                    .haveExactly(
+                            1,
+                            event(
+                                    test("sleepsLong"),
+                                    finishedWithFailure(
+                                            instanceOf(OffloadTestNotRunException.class),
+                                            message(m -> m.contains("cancelled")))));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(30));
+        } finally {
+            timer.shutdownNow();
+        }
+    }
 
     @Test
     void everyVerdictIsReplayedWithItsFailureSkipReasonAndInvocations() throws Exception {
