@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -28,6 +30,8 @@ final class EngineExecution {
     private final ExecutionRequest request;
     private final EngineParameters parameters;
     private final List<String> warnings = new ArrayList<>();
+    /** The ids the finished run covered (its shard); null until it finished. */
+    private Set<String> inRun;
 
     EngineExecution(ExecutionRequest request) {
         this.request = request;
@@ -50,7 +54,11 @@ final class EngineExecution {
             try {
                 abort = execute(units, replay);
             } finally {
-                replay.end(abort);
+                if (abort.isEmpty() && inRun != null) {
+                    replay.end(inRun);
+                } else {
+                    replay.end(abort);
+                }
                 joinQuietly(replaying);
                 warnings.forEach(w -> System.err.println("[offload] warning: " + w));
             }
@@ -80,6 +88,7 @@ final class EngineExecution {
         ScheduledExecutorService watcher = watchCancellation(run);
         try {
             RunResult result = run.executeCancellingOnShutdown();
+            inRun = result.outcomes().stream().map(o -> o.test().id()).collect(Collectors.toSet());
             System.err.println("[offload] " + result.outcomes().size() + " tests in "
                     + result.batches().size() + " batches on " + result.sandboxes() + " sandboxes; report: "
                     + config.report().outputDir());

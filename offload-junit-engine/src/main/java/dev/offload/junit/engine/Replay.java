@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -33,7 +34,11 @@ final class Replay implements Runnable {
 
     private record Replaced(String id, List<String> children) implements Event {}
 
-    private record End(Optional<String> abort) implements Event {}
+    /**
+     * @param abort why the run could not happen, failing every open test
+     * @param inRun the ids the run covered; a test outside them (another shard's) is not reported at all
+     */
+    private record End(Optional<String> abort, Optional<Set<String>> inRun) implements Event {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final EngineExecutionListener listener;
@@ -69,7 +74,12 @@ final class Replay implements Runnable {
 
     /** No more events; tests still undecided fail with the abort message, or as not run. */
     void end(Optional<String> abort) {
-        events.add(new End(abort));
+        events.add(new End(abort, Optional.empty()));
+    }
+
+    /** The run is over and covered these ids: tests outside them belong to another shard and stay unreported. */
+    void end(Set<String> inRun) {
+        events.add(new End(Optional.empty(), Optional.of(Set.copyOf(inRun))));
     }
 
     @Override
@@ -79,7 +89,7 @@ final class Replay implements Runnable {
                 Event event = events.take();
                 try {
                     if (event instanceof End end) {
-                        finishRemaining(end.abort());
+                        finishRemaining(end.abort(), end.inRun());
                         return;
                     }
                     handle(event);
@@ -218,9 +228,13 @@ final class Replay implements Runnable {
     }
 
     /** The end: every test and container still open is finished, so the outer launcher sees a complete tree. */
-    private void finishRemaining(Optional<String> abort) {
+    private void finishRemaining(Optional<String> abort, Optional<Set<String>> inRun) {
+        Predicate<MirroredTestDescriptor> outside = unit -> inRun.isPresent()
+                && !inRun.get().contains(unit.innerId())
+                && !replaced.contains(unit.innerId())
+                && unit.getChildren().isEmpty();
         for (MirroredTestDescriptor unit : units.values()) {
-            if (!unit.isContainer() && !finished.contains(unit)) {
+            if (!unit.isContainer() && !finished.contains(unit) && !outside.test(unit)) {
                 start(unit);
                 finished.add(unit);
                 listener.executionFinished(unit, TestExecutionResult.failed(missing(abort)));
@@ -235,12 +249,13 @@ final class Replay implements Runnable {
         }
         units.values().stream()
                 .filter(TestDescriptor::isContainer)
-                .filter(t -> !finished.contains(t))
+                .filter(t -> !finished.contains(t) && !outside.test(t))
                 .forEach(t -> finishContainer(t, abort));
+        // A class none of whose tests ran (all in another shard) was never started and stays unreported.
         units.values().stream()
                 .map(u -> u.getParent().orElseThrow())
                 .distinct()
-                .filter(c -> !finished.contains(c))
+                .filter(c -> !finished.contains(c) && (started.contains(c) || inRun.isEmpty()))
                 .forEach(c -> finishContainer(c, abort));
     }
 

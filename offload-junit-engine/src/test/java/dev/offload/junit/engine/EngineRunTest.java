@@ -66,6 +66,36 @@ class EngineRunTest {
     }
 
     @Test
+    void twoShardsReportDisjointTestsThatTogetherAreAllOfThem() {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        int total = 0;
+        for (String shard : java.util.List.of("1/2", "2/2")) {
+            EngineExecutionResults results = EngineTestKit.engine(new OffloadTestEngine())
+                    .configurationParameter("offload.enabled", "true")
+                    .configurationParameter(
+                            "offload.config", out.resolve("absent.toml").toString())
+                    .configurationParameter(
+                            "offload.outputDir",
+                            out.resolve("reports-" + shard.charAt(0)).toString())
+                    .configurationParameter("offload.shard", shard)
+                    .selectors(selectClass(OuterSample.class), selectClass(TemplateSample.class))
+                    .execute();
+            var reported = results.testEvents().finished().stream()
+                    .map(e -> e.getTestDescriptor().getUniqueId().toString())
+                    .toList();
+            assertThat(reported).isNotEmpty();
+            // The other shard's tests are not reported at all, never as failed or not run.
+            assertThat(results.testEvents().failed().stream())
+                    .allSatisfy(e -> assertThat(e.getTestDescriptor().getLegacyReportingName())
+                            .isEqualTo("numbers(int)[2]"));
+            total += reported.size();
+            all.addAll(reported);
+        }
+        // OuterSample's two tests, TemplateSample's three invocations (one fails) and one dynamic test.
+        assertThat(total).isEqualTo(all.size()).isEqualTo(6);
+    }
+
+    @Test
     void everyVerdictIsReplayedWithItsFailureSkipReasonAndInvocations() throws Exception {
         EngineExecutionResults results = EngineTestKit.engine(new OffloadTestEngine())
                 .configurationParameter("offload.enabled", "true")

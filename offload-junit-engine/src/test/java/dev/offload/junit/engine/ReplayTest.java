@@ -252,6 +252,29 @@ class ReplayTest {
                         .hasMessageContaining("no sandbox could be created"));
     }
 
+    @Test
+    void testsOutsideTheRunsShardAreNotReportedAndNeitherIsAClassWithoutTests() {
+        TestDescriptor engine =
+                MirroringTest.discover(selectClass(PlainSample.class), selectClass(TemplateSample.class));
+        String passes = PLAIN + "/[method:passes()]";
+
+        Replay replay = new Replay(recorder(), units(engine));
+        Thread thread = new Thread(replay);
+        thread.start();
+        replay.decided(outcome(passes, Verdict.PASSED, attempt(Status.PASSED, "", "")));
+        replay.end(java.util.Set.of(passes, PLAIN + "/[method:named()]"));
+        join(thread);
+
+        assertThat(log)
+                .containsExactly(
+                        "started PlainSample",
+                        "started passes()",
+                        "finished passes() SUCCESSFUL",
+                        "started named()",
+                        "finished named() FAILED",
+                        "finished PlainSample SUCCESSFUL");
+    }
+
     private void replay(TestDescriptor engine, Consumer<Replay> events) {
         Replay replay = new Replay(recorder(), units(engine));
         Thread thread = new Thread(replay);
