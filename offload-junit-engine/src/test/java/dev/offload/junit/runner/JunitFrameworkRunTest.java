@@ -95,6 +95,43 @@ class JunitFrameworkRunTest {
         assertThat(batchParts()).noneMatch(p -> p.contains("printsToStdout()") && p.contains("printsToStderr()"));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = JunitLine.class, names = "PLATFORM_6")
+    void theCliTakesTheClasspathFromClasspathCommandAndGroupsSelectWithFilters(JunitLine line) throws Exception {
+        var fixtures = new RunnerFixtures(dir, line);
+        String classpath = Stream.concat(fixtures.line.jars().stream(), Stream.of(fixtures.classes))
+                .map(Path::toString)
+                .collect(Collectors.joining(":"));
+        Files.writeString(dir.resolve("classpath.txt"), classpath + "\n");
+        Files.writeString(dir.resolve("offload.toml"), """
+                [offload]
+                max_parallel = 2
+                test_timeout_secs = 120
+
+                [provider]
+                type = "local"
+
+                [framework]
+                type = "junit"
+                classpath_command = "cat classpath.txt"
+                test_dirs = ["classes"]
+
+                [groups.fast]
+                filters = "--include-tag fast"
+
+                [groups.passing]
+                filters = "--select-class com.acme.PassingTest"
+                """);
+
+        RunResult result = run();
+
+        assertThat(result.outcomes())
+                .extracting(o -> o.test().group() + " " + o.test().id() + " " + o.verdict())
+                .containsExactlyInAnyOrder(
+                        "fast " + method("PassingTest", "printsToStdout()") + " PASSED",
+                        "passing " + method("PassingTest", "printsToStderr()") + " PASSED");
+    }
+
     private RunResult run() throws Exception {
         var config = ConfigLoader.load(dir.resolve("offload.toml"), LoadOptions.cli(false));
         return new OffloadRun(config, RunOptions.defaults(), RunObserver.NONE, Clock.systemUTC()).execute();
