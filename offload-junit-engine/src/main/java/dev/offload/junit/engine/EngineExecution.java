@@ -32,6 +32,8 @@ final class EngineExecution {
     private final List<String> warnings = new ArrayList<>();
     /** The ids the finished run covered (its shard); null until it finished. */
     private Set<String> inRun;
+    /** The one line printed after the last result. */
+    private String summary;
 
     EngineExecution(ExecutionRequest request) {
         this.request = request;
@@ -61,6 +63,9 @@ final class EngineExecution {
                 }
                 joinQuietly(replaying);
                 warnings.forEach(w -> System.err.println("[offload] warning: " + w));
+                if (summary != null) {
+                    System.err.println(summary);
+                }
             }
         }
         listener.executionFinished(root, TestExecutionResult.successful());
@@ -89,9 +94,10 @@ final class EngineExecution {
         try {
             RunResult result = run.executeCancellingOnShutdown();
             inRun = result.outcomes().stream().map(o -> o.test().id()).collect(Collectors.toSet());
-            System.err.println("[offload] " + result.outcomes().size() + " tests in "
+            // Printed after the replay, like the warnings: output while tests are open is attributed to a test.
+            summary = "[offload] " + result.outcomes().size() + " tests in "
                     + result.batches().size() + " batches on " + result.sandboxes() + " sandboxes; report: "
-                    + config.report().outputDir());
+                    + config.report().outputDir();
             return Optional.empty();
         } catch (RunAbortedException e) {
             return Optional.of(e.getMessage() + " (" + e.hint() + ")");
