@@ -8,6 +8,7 @@ for t in "$@"; do
        echo "##offload:${OFFLOAD_EVENT_TOKEN}## {\"ev\":\"end\",\"id\":\"a\",\"status\":\"passed\",\"ms\":250}" ;;
     f) echo "##offload:${OFFLOAD_EVENT_TOKEN}## {\"ev\":\"end\",\"id\":\"f\",\"status\":\"failed\",\"ms\":5,\"err\":{\"type\":\"java.lang.AssertionError\",\"message\":\"nope\",\"trace\":\"java.lang.AssertionError: nope\"}}" ;;
     z) echo "##offload:not-our-token## {\"ev\":\"end\",\"id\":\"z\",\"status\":\"passed\",\"ms\":1}"
+       sleep 1
        kill -9 $$ ;;
   esac
 done

@@ -1,10 +1,12 @@
 package dev.offload.core.run;
 
+import dev.offload.core.framework.StreamedEvent;
 import dev.offload.core.framework.TestCaseResult;
 import dev.offload.core.run.BatchRecord.BatchOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns one finished batch's report into attempts, retries and re-queues (SPEC §10.3-§10.6), including results streamed
@@ -22,6 +24,26 @@ final class BatchResultRecorder {
         this.queue = queue;
         this.settings = settings;
         this.observer = observer;
+    }
+
+    /**
+     * Decides a batch id's first attempt from its {@code end} event when it passed or was skipped (SPEC §7.1). Returns
+     * true if that decided it.
+     */
+    boolean decideEarly(Assignment batch, StreamedEvent event) {
+        Optional<TestCaseResult> result = event.result();
+        Integer generation = batch.generations().get(event.id());
+        if (result.isEmpty() || result.get().status() == TestCaseResult.Status.FAILED || generation == null) {
+            return false; // run-time tests are registered with the batch's report
+        }
+        TestState s = ledger.state(event.id());
+        if (s.decided() || s.generation != generation || !s.attempts.isEmpty()) {
+            return false;
+        }
+        TestCaseResult r = result.get();
+        var attempt = new Attempt(batch.number(), batch.slot(), r.status(), r.timeSecs(), r.failure(), "", "");
+        ledger.recordAttempt(event.id(), attempt, batch.kind() == QueuedBatch.Kind.SOLO_AFTER_TIMEOUT);
+        return true;
     }
 
     /** A batch with a usable result: records every result; returns the outcome that names its logs. */
@@ -42,10 +64,14 @@ final class BatchResultRecorder {
         boolean anyFailed = recordDynamic(batch, report, dynamic, retries);
         for (String id : batch.ids()) {
             TestState s = ledger.state(id);
+            TestCaseResult result = report.results().get(id);
             if (s.decided()) {
+                if (result != null) {
+                    // Decided from this batch's end event: the result file holds the details (output, times).
+                    ledger.refineAttempt(id, toAttempt(batch, result, report));
+                }
                 continue;
             }
-            TestCaseResult result = report.results().get(id);
             if (result != null) {
                 anyFailed |= record(batch, report, id, result, retries);
             } else if (s.inFlight == 0) {

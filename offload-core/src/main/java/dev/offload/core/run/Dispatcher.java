@@ -138,7 +138,11 @@ final class Dispatcher {
         return outcome;
     }
 
-    /** A streamed event arrived from a running batch (reader thread): an ended test no longer needs a hedge. */
+    /**
+     * A streamed event arrived from a running batch (reader thread, SPEC §7.1): an ended test no longer needs a hedge,
+     * and a first attempt that passed or was skipped is decided at once, so progress moves during the batch and a hedge
+     * copy of it can stop. Failures wait for the batch's report, which sends their retries out together.
+     */
     void streamed(Assignment batch, StreamedEvent event) {
         if (event.kind() == StreamedEvent.Kind.START) {
             observer.testStarted(event.id(), batch.slot());
@@ -146,15 +150,20 @@ final class Dispatcher {
         if (event.kind() != StreamedEvent.Kind.END) {
             return;
         }
+        List<StopSignal> toStop = List.of();
         lock.lock();
         try {
             Running run = running.get(batch.number());
             if (run != null) {
                 run.ended.add(event.id());
+                if (!over && results.decideEarly(batch, event)) {
+                    toStop = afterDecisions();
+                }
             }
         } finally {
             lock.unlock();
         }
+        toStop.forEach(StopSignal::trigger);
     }
 
     /** A slot could not get a sandbox (creation failed after retries, or its replacement failed). */
@@ -300,7 +309,9 @@ final class Dispatcher {
         for (Running run : running.values()) {
             boolean allDecided =
                     run.batch.ids().stream().allMatch(id -> ledger.state(id).decided());
-            if (allDecided && !run.stopRequested) {
+            // A batch that reported every test itself is about to write its result file: let it.
+            boolean reportedAll = run.ended.containsAll(run.batch.ids());
+            if (allDecided && !reportedAll && !run.stopRequested) {
                 run.stopRequested = true;
                 toStop.add(run.batch.stop());
             }

@@ -110,6 +110,20 @@ final class VerdictLedger {
         };
     }
 
+    /**
+     * Replaces the last attempt with a fuller record of the same run (the result file after the {@code end} event that
+     * decided the test); an attempt from another batch is left alone. The verdict does not change.
+     */
+    void refineAttempt(String id, Attempt fuller) {
+        TestState s = state(id);
+        int last = s.attempts.size() - 1;
+        if (last >= 0
+                && s.attempts.get(last).batch() == fuller.batch()
+                && s.attempts.get(last).status() == fuller.status()) {
+            s.attempts.set(last, fuller);
+        }
+    }
+
     /** The batch holding this test hit an infrastructure error and no other copy is running. */
     Next recordInfrastructureError(String id, String cause) {
         TestState s = state(id);

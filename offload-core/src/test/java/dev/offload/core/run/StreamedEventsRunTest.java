@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.offload.core.config.Config;
 import dev.offload.core.config.ConfigLoader;
 import dev.offload.core.config.LoadOptions;
+import dev.offload.core.framework.DiscoveredTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,30 @@ class StreamedEventsRunTest {
         assertThat(result.batches().get(0).tests()).isEqualTo(3);
         assertThat(result.batches().subList(1, result.batches().size()))
                 .allSatisfy(batch -> assertThat(batch.tests()).isEqualTo(1));
+    }
+
+    @Test
+    void aPassingEndEventDecidesTheTestWhileItsBatchStillRuns() throws Exception {
+        Path script = Path.of("src/test/resources/streamed/dies_after_a.sh").toAbsolutePath();
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void decided(DiscoveredTest test, Verdict verdict) {
+                seen.putIfAbsent("decided " + test.id(), System.nanoTime());
+            }
+
+            @Override
+            public void batchFinished(BatchRecord batch) {
+                seen.putIfAbsent("finished batch " + batch.number(), System.nanoTime());
+            }
+        };
+
+        new OffloadRun(config(script), RunOptions.defaults(), observer, Clock.systemUTC()).execute();
+
+        // The batch sleeps 1 s after a's end event before it dies: a was decided during that second.
+        long early = seen.get("finished batch 0") - seen.get("decided a");
+        assertThat(early).isGreaterThan(500_000_000L);
+        assertThat(seen.get("decided f")).isGreaterThan(seen.get("decided a")); // failures wait for the batch
     }
 
     @Test
