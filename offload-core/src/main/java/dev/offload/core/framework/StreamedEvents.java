@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Reads the event lines runners print on stdout (SPEC §7.1): {@code ##offload:<token>## {"ev":"start"|"dyn"|"end",
  * "id":…, "parent":…, "class":…, "status":"passed"|"failed"|"aborted"|"skipped", "ms":…,
- * "err":{"type","message","trace","kind"}, "reason":…}}. The token is random per run, so a test that prints something
+ * "err":{"type","message","trace","kind"}, "reason":…, "stdout":…, "stderr":…}} (the test's own output, optional). The token is random per run, so a test that prints something
  * looking like an event with another token is just output.
  */
 public final class StreamedEvents {
@@ -88,7 +88,9 @@ public final class StreamedEvents {
         }
         String classname = Optional.ofNullable(text(node, "class")).orElse("");
         double secs = node.path("ms").asDouble(0) / 1000.0;
-        return Optional.of(new TestCaseResult(id, classname, secs, status, failure, "", ""));
+        String out = Optional.ofNullable(text(node, "stdout")).orElse("");
+        String err = Optional.ofNullable(text(node, "stderr")).orElse("");
+        return Optional.of(new TestCaseResult(id, classname, secs, status, failure, out, err));
     }
 
     private static String text(JsonNode node, String field) {

@@ -9,9 +9,9 @@ class StreamedEventsTest {
 
     @Test
     void endEventCarriesTheResultWithItsFailure() {
-        var event = events.parse(
-                        "##offload:t0k## {\"ev\":\"end\",\"id\":\"x y\",\"class\":\"C\",\"status\":\"failed\","
-                                + "\"ms\":1500,\"err\":{\"type\":\"T\",\"message\":\"m\",\"trace\":\"T: m\\n\\tat z\",\"kind\":\"error\"}}")
+        var event = events.parse("##offload:t0k## {\"ev\":\"end\",\"id\":\"x y\",\"class\":\"C\",\"status\":\"failed\","
+                        + "\"ms\":1500,\"err\":{\"type\":\"T\",\"message\":\"m\",\"trace\":\"T: m\\n\\tat z\",\"kind\":\"error\"},"
+                        + "\"stdout\":\"hello\\n\"}")
                 .orElseThrow();
 
         assertThat(event.kind()).isEqualTo(StreamedEvent.Kind.END);
@@ -21,6 +21,8 @@ class StreamedEventsTest {
         assertThat(result.timeSecs()).isEqualTo(1.5);
         assertThat(result.status()).isEqualTo(TestCaseResult.Status.FAILED);
         assertThat(result.failure()).contains(new TestCaseResult.Failure(true, "T", "m", "T: m\n\tat z"));
+        assertThat(result.systemOut()).isEqualTo("hello\n");
+        assertThat(result.systemErr()).isEmpty();
     }
 
     @Test

@@ -39,7 +39,10 @@ record TestResult(
                 .field("class", className)
                 .field("status", status)
                 .field("ms", millis)
-                .field("reason", reason);
+                .field("reason", reason)
+                // The test's own output travels with its result: Offload may decide the test from this line alone.
+                .field("stdout", out.isEmpty() ? null : out)
+                .field("stderr", err.isEmpty() ? null : err);
         if (error != null) {
             event.object(
                     "err",
