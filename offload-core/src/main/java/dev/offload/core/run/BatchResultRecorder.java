@@ -71,7 +71,6 @@ final class BatchResultRecorder {
                 if (result != null) {
                     // Decided from this batch's end event: the result file holds the details (output, times).
                     ledger.refineAttempt(id, toAttempt(batch, result, report));
-                    observer.refined(s.toOutcome());
                 }
                 continue;
             }

@@ -66,11 +66,6 @@ abstract class ForwardingObserver implements RunObserver {
     }
 
     @Override
-    public void refined(TestOutcome outcome) {
-        forward(() -> delegate.refined(outcome));
-    }
-
-    @Override
     public void decided(TestOutcome outcome) {
         forward(() -> delegate.decided(outcome));
     }

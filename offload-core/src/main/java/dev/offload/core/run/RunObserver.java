@@ -41,12 +41,6 @@ public interface RunObserver {
      */
     default void testReplaced(String id, java.util.List<String> children) {}
 
-    /**
-     * A test decided early from its {@code end} event got the details of its result file (output, time): the same
-     * verdict, a fuller deciding attempt. The JUnit engine waits for this to print a test's output (SPEC §16.4).
-     */
-    default void refined(TestOutcome outcome) {}
-
     /** A test has its final verdict. */
     default void decided(DiscoveredTest test, Verdict verdict) {}
 

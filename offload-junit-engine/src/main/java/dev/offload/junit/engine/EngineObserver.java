@@ -1,6 +1,5 @@
 package dev.offload.junit.engine;
 
-import dev.offload.core.run.BatchRecord;
 import dev.offload.core.run.RunObserver;
 import dev.offload.core.run.TestOutcome;
 import java.util.function.Consumer;
@@ -31,16 +30,6 @@ final class EngineObserver implements RunObserver {
     @Override
     public void testReplaced(String id, java.util.List<String> children) {
         replay.replaced(id, children);
-    }
-
-    @Override
-    public void refined(TestOutcome outcome) {
-        replay.refined(outcome);
-    }
-
-    @Override
-    public void batchFinished(BatchRecord batch) {
-        replay.batchFinished(batch.number());
     }
 
     @Override

@@ -34,10 +34,6 @@ final class Replay implements Runnable {
 
     private record Replaced(String id, List<String> children) implements Event {}
 
-    private record Refined(TestOutcome outcome) implements Event {}
-
-    private record BatchDone(int number) implements Event {}
-
     /**
      * @param abort why the run could not happen, failing every open test
      * @param inRun the ids the run covered; a test outside them (another shard's) is not reported at all
@@ -52,11 +48,6 @@ final class Replay implements Runnable {
     private final Set<TestDescriptor> finished = new HashSet<>();
     /** Units and invocations decided, by id; a container closes when all its tests are in here. */
     private final Map<String, TestOutcome> decided = new HashMap<>();
-    /**
-     * Tests decided from their {@code end} event, whose output is still to come with their batch's result file: they
-     * are reported when refined, or when that batch is done (a batch that died has no more to give).
-     */
-    private final Map<String, TestOutcome> pending = new LinkedHashMap<>();
     /** Templates whose invocations now stand for them: they close once those are finished. */
     private final Set<String> replaced = new HashSet<>();
 
@@ -74,16 +65,6 @@ final class Replay implements Runnable {
     /** This test has its verdict (called from any thread, possibly under Offload's lock: only enqueues). */
     void decided(TestOutcome outcome) {
         events.add(new Decided(outcome));
-    }
-
-    /** A test decided early got its result file's details (called from any thread). */
-    void refined(TestOutcome outcome) {
-        events.add(new Refined(outcome));
-    }
-
-    /** A batch is over: tests it decided early and that were not refined are reported as they are. */
-    void batchFinished(int number) {
-        events.add(new BatchDone(number));
     }
 
     /** A template's invocations are all known and carry its results (called from any thread). */
@@ -126,38 +107,13 @@ final class Replay implements Runnable {
         if (event instanceof Started s) {
             descriptor(s.id()).filter(d -> !finished.contains(d)).ifPresent(this::start);
         } else if (event instanceof Decided d) {
-            if (awaitsDetails(d.outcome())) {
-                pending.put(d.outcome().test().id(), d.outcome());
-            } else {
-                descriptor(d.outcome().test().id()).ifPresent(test -> report(test, d.outcome()));
-            }
-        } else if (event instanceof Refined r) {
-            if (pending.remove(r.outcome().test().id()) != null) {
-                descriptor(r.outcome().test().id()).ifPresent(test -> report(test, r.outcome()));
-            }
-        } else if (event instanceof BatchDone b) {
-            List<TestOutcome> done = pending.values().stream()
-                    .filter(o -> o.decidingAttempt().map(Attempt::batch).orElse(-1) == b.number())
-                    .toList();
-            done.forEach(this::reportPending);
+            // A pass or skip decided at its end event carries its output in that event (SPEC §7.3).
+            descriptor(d.outcome().test().id()).ifPresent(test -> report(test, d.outcome()));
         } else if (event instanceof Replaced r) {
             r.children().forEach(this::descriptor); // registers each invocation not seen yet
             replaced.add(r.id());
             descriptor(r.id()).ifPresent(this::closeIfComplete);
         }
-    }
-
-    /** A pass or skip with no output at all may have been decided from its end event, before its result file. */
-    private static boolean awaitsDetails(TestOutcome outcome) {
-        return (outcome.verdict() == Verdict.PASSED || outcome.verdict() == Verdict.SKIPPED)
-                && outcome.decidingAttempt()
-                        .filter(a -> a.systemOut().isEmpty() && a.systemErr().isEmpty())
-                        .isPresent();
-    }
-
-    private void reportPending(TestOutcome outcome) {
-        pending.remove(outcome.test().id());
-        descriptor(outcome.test().id()).ifPresent(test -> report(test, outcome));
     }
 
     private Optional<TestDescriptor> descriptor(String id) {
@@ -274,7 +230,6 @@ final class Replay implements Runnable {
 
     /** The end: every test and container still open is finished, so the outer launcher sees a complete tree. */
     private void finishRemaining(Optional<String> abort, Optional<Set<String>> inRun) {
-        List.copyOf(pending.values()).forEach(this::reportPending);
         Predicate<MirroredTestDescriptor> outside = unit -> inRun.isPresent()
                 && !inRun.get().contains(unit.innerId())
                 && !replaced.contains(unit.innerId())

@@ -213,7 +213,6 @@ class ReplayTest {
             r.started(TEMPLATE + "/[test-template-invocation:#1]");
             r.decided(outcome(
                     TEMPLATE + "/[test-template-invocation:#1]", Verdict.PASSED, attempt(Status.PASSED, "", "")));
-            r.batchFinished(0); // its result file had no output for it
             r.decided(outcome(
                     TEMPLATE + "/[test-template-invocation:#2]", Verdict.FAILED, attempt(Status.FAILED, "", "")));
             r.decided(outcome(TEMPLATE, Verdict.FAILED, attempt(Status.FAILED, "", "")));
@@ -251,30 +250,6 @@ class ReplayTest {
                 .allSatisfy(r -> assertThat(r.getThrowable().orElseThrow())
                         .isInstanceOf(OffloadInfrastructureException.class)
                         .hasMessageContaining("no sandbox could be created"));
-    }
-
-    @Test
-    void aTestDecidedAtItsEndEventWaitsForItsResultFileToPrintItsOutput() {
-        TestDescriptor engine = MirroringTest.discover(selectClass(PlainSample.class));
-        String passes = PLAIN + "/[method:passes()]";
-        String named = PLAIN + "/[method:named()]";
-
-        replay(engine, r -> {
-            r.started(passes);
-            r.decided(outcome(passes, Verdict.PASSED, attempt(Status.PASSED, "", ""))); // from the end event
-            r.decided(outcome(named, Verdict.PASSED, attempt(Status.PASSED, "", "")));
-            r.refined(outcome(passes, Verdict.PASSED, attempt(Status.PASSED, "printed by passes", "")));
-            r.batchFinished(0); // named() had no output in the result file either
-        });
-
-        assertThat(log.subList(0, 6))
-                .containsExactly(
-                        "started PlainSample",
-                        "started passes()",
-                        "out printed by passes",
-                        "finished passes() SUCCESSFUL",
-                        "started named()",
-                        "finished named() SUCCESSFUL");
     }
 
     @Test
