@@ -47,6 +47,12 @@ public interface Framework {
         return Optional.empty();
     }
 
+    /**
+     * Called instead of {@link #discover} when the caller brings its own tests (the JUnit engine, SPEC §16.4): resolve
+     * whatever batches need that discovery would have resolved. Default: nothing.
+     */
+    default void prepareWithoutDiscovery() throws DiscoveryException, InterruptedException {}
+
     /** Warnings to print once when a run starts (e.g. no per-test results, no stop flag for --fail-fast). */
     default List<String> runWarnings(boolean failFast) {
         return List.of();

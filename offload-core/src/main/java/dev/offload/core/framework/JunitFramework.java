@@ -50,6 +50,12 @@ public final class JunitFramework implements Framework {
         return JunitDiscovery.tests(json, request.group(), config.granularity());
     }
 
+    /** The JUnit engine brings its own tests; batches still need the resolved classpath. */
+    @Override
+    public void prepareWithoutDiscovery() throws DiscoveryException, InterruptedException {
+        classpath();
+    }
+
     @Override
     public BatchCommand batchCommand(BatchRequest request) {
         String base = request.resultDir() + "/batch-" + request.number();

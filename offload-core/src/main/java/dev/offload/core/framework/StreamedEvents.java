@@ -85,6 +85,10 @@ public final class StreamedEvents {
                     Optional.ofNullable(text(err, "type")).orElse(""),
                     message,
                     Optional.ofNullable(text(err, "trace")).orElse(message)));
+        } else if (status == TestCaseResult.Status.SKIPPED && text(node, "reason") != null) {
+            // As in a result file's <skipped message="…">: the reason travels as the attempt's message.
+            String reason = text(node, "reason");
+            failure = Optional.of(new TestCaseResult.Failure(false, "skipped", reason, ""));
         }
         String classname = Optional.ofNullable(text(node, "class")).orElse("");
         double secs = node.path("ms").asDouble(0) / 1000.0;

@@ -41,7 +41,9 @@ final class BatchResultRecorder {
             return false;
         }
         TestCaseResult r = result.get();
-        var attempt = new Attempt(batch.number(), batch.slot(), r.status(), r.timeSecs(), r.failure(), "", "");
+        // The end event carries the test's own output: the engine replays the test at this moment (SPEC §16.4).
+        var attempt = new Attempt(
+                batch.number(), batch.slot(), r.status(), r.timeSecs(), r.failure(), r.systemOut(), r.systemErr());
         ledger.recordAttempt(event.id(), attempt, batch.kind() == QueuedBatch.Kind.SOLO_AFTER_TIMEOUT);
         return true;
     }
@@ -54,6 +56,11 @@ final class BatchResultRecorder {
         for (String parent : new LinkedHashSet<>(report.dynamicParents().values())) {
             if (ledger.replaceByChildren(parent)) {
                 observer.testsAdded(-1);
+                observer.testReplaced(
+                        parent,
+                        ledger.state(parent).children.stream()
+                                .map(TestState::id)
+                                .toList());
             }
         }
         boolean anyFailed = recordDynamic(batch, report, dynamic, retries);

@@ -158,6 +158,9 @@ final class Dispatcher {
      * for the batch's report, which sends their retries out together. Events of finished batches are ignored.
      */
     void streamed(Assignment batch, StreamedEvent event) {
+        if (event.kind() == StreamedEvent.Kind.START) {
+            observer.testStarted(event.id(), batch.slot());
+        }
         if (event.kind() != StreamedEvent.Kind.END) {
             return;
         }
@@ -394,5 +397,6 @@ final class Dispatcher {
             failFastTriggered = true;
         }
         observer.decided(test, verdict);
+        observer.decided(ledger.state(test.id()).toOutcome());
     }
 }

@@ -61,6 +61,21 @@ abstract class ForwardingObserver implements RunObserver {
     }
 
     @Override
+    public void testStarted(String id, int slot) {
+        forward(() -> delegate.testStarted(id, slot));
+    }
+
+    @Override
+    public void testReplaced(String id, java.util.List<String> children) {
+        forward(() -> delegate.testReplaced(id, children));
+    }
+
+    @Override
+    public void decided(TestOutcome outcome) {
+        forward(() -> delegate.decided(outcome));
+    }
+
+    @Override
     public void finished() {
         forward(delegate::finished);
     }

@@ -53,6 +53,8 @@ public final class OffloadRun {
     private volatile String cancelled;
     /** The thread inside {@link #execute}, interrupted by {@link #cancel} while discovery runs. */
     private volatile Thread discovering;
+    /** Tests the caller discovered itself (the JUnit engine); null means the framework discovers. */
+    private List<DiscoveredTest> preDiscovered;
 
     private final TraceRecorder trace;
 
@@ -89,6 +91,15 @@ public final class OffloadRun {
 
     public String runId() {
         return runId;
+    }
+
+    /**
+     * Runs exactly these tests instead of asking the framework to discover (the JUnit engine has its launcher's test
+     * plan, SPEC §16.4); the shard and estimates still apply. Call before {@link #execute()}.
+     */
+    public OffloadRun withDiscoveredTests(List<DiscoveredTest> tests) {
+        this.preDiscovered = List.copyOf(tests);
+        return this;
     }
 
     /**
@@ -223,6 +234,10 @@ public final class OffloadRun {
         try {
             if (cancelled != null) {
                 throw new InterruptedException();
+            }
+            if (preDiscovered != null) {
+                framework.prepareWithoutDiscovery();
+                return TestSelection.of(config, preDiscovered, shard, previous, observer);
             }
             return TestSelection.discover(config, framework, temp, shard, previous, observer);
         } catch (InterruptedException e) {

@@ -27,13 +27,31 @@ public interface RunObserver {
     default void batchFinished(BatchRecord batch) {}
 
     /**
+     * A runner streamed that it started this test (SPEC §7.1) in the sandbox of {@code slot}; the JUnit engine starts
+     * the test for its launcher then, so the launcher measures a real duration (SPEC §16.4).
+     */
+    default void testStarted(String id, int slot) {}
+
+    /**
      * The runner reported tests discovery could not list (junit template invocations, SPEC §7.3): the number of tests
      * to decide changes by {@code delta}.
      */
     default void testsAdded(int delta) {}
 
+    /**
+     * A test (a junit template or factory) is from now on represented by the tests it produced: it gets no verdict of
+     * its own, {@code children} do (SPEC §7.3). The JUnit engine closes the template once they are decided.
+     */
+    default void testReplaced(String id, java.util.List<String> children) {}
+
     /** A test has its final verdict. */
     default void decided(DiscoveredTest test, Verdict verdict) {}
+
+    /**
+     * The same moment as {@link #decided(DiscoveredTest, Verdict)}, with the attempts and cause: the JUnit engine
+     * replays each result to its launcher as it is decided (SPEC §16.4).
+     */
+    default void decided(TestOutcome outcome) {}
 
     /** The run is over (before teardown output). */
     default void finished() {}

@@ -50,6 +50,16 @@ public record TestSelection(
         long groups = tests.stream().map(DiscoveredTest::group).distinct().count();
         observer.phase("[discover] finished: test discovery [%d tests across %d groups, took %s]"
                 .formatted(tests.size(), groups, Durations.format(Duration.ofNanos(System.nanoTime() - t0))));
+        return of(config, tests, shard, previousDurations, observer);
+    }
+
+    /** Tests discovered by the caller (the JUnit engine, SPEC §16.4), cut to the shard and estimated. */
+    static TestSelection of(
+            Config config,
+            List<DiscoveredTest> tests,
+            Optional<Shard> shard,
+            Map<String, Double> previousDurations,
+            RunObserver observer) {
         // History first (SPEC §9.1 step 1); a damaged line is a warning naming it, never fatal (§12.2).
         Map<String, Double> history = config.history()
                 .map(h -> HistoryEstimates.load(h, config.file(), observer::warning))
