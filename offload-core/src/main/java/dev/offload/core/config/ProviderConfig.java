@@ -13,6 +13,15 @@ public sealed interface ProviderConfig {
     /** Extra environment for batches. */
     Map<String, String> env();
 
+    /**
+     * Whether batches run with this machine's tools, the ones discovery ran with. Only then may a framework rely on
+     * what discovery learnt about its runner (e.g. pytest's version for id files, SPEC §9.2): a container or remote
+     * host may have an older one.
+     */
+    default boolean runsBatchesWithLocalTools() {
+        return this instanceof Local;
+    }
+
     record Local(Optional<String> workingDir, Map<String, String> env, String shell) implements ProviderConfig {
         public Local {
             env = Map.copyOf(env);

@@ -13,8 +13,16 @@ public final class Frameworks {
      * @throws UnsupportedOperationException for a framework type this build does not support yet
      */
     public static Framework create(FrameworkConfig config, Path configDir) {
+        return create(config, configDir, true);
+    }
+
+    /**
+     * @param batchesUseDiscoveryTools whether batches run with the tools discovery ran with (the local provider):
+     *     only then does pytest pass ids in an {@code @file}, which needs pytest ≥ 8.2 where the batch runs
+     */
+    public static Framework create(FrameworkConfig config, Path configDir, boolean batchesUseDiscoveryTools) {
         if (config instanceof FrameworkConfig.Pytest pytest) {
-            return new PytestFramework(pytest);
+            return new PytestFramework(pytest, batchesUseDiscoveryTools);
         }
         if (config instanceof FrameworkConfig.Vitest vitest) {
             return new VitestFramework(vitest);

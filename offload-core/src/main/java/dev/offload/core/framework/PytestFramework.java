@@ -31,11 +31,22 @@ public final class PytestFramework implements Framework {
     private final List<String> runArgs;
     /** Whether every discovery so far reported pytest ≥ 8.2 (null before the first): SPEC §9.2 id files. */
     private final AtomicReference<Boolean> idFiles = new AtomicReference<>();
+    /** False when batches run elsewhere (a container, a remote host), whose pytest discovery cannot see. */
+    private final boolean idFilesAllowed;
 
     /**
      * @throws IllegalArgumentException when {@code command} or {@code run_args} has an unclosed quote
      */
     public PytestFramework(FrameworkConfig.Pytest config) {
+        this(config, true);
+    }
+
+    /**
+     * @param idFilesAllowed whether batches run with the pytest discovery ran (SPEC §9.2 id files need ≥ 8.2 there)
+     * @throws IllegalArgumentException when {@code command} or {@code run_args} has an unclosed quote
+     */
+    public PytestFramework(FrameworkConfig.Pytest config, boolean idFilesAllowed) {
+        this.idFilesAllowed = idFilesAllowed;
         this.config = config;
         this.command = split("framework.command", config.command());
         this.runArgs =
@@ -114,7 +125,7 @@ public final class PytestFramework implements Framework {
     /** True once discovery found pytest ≥ 8.2 in every group: batches then read their ids from an {@code @file}. */
     @Override
     public boolean readsIdsFromFile() {
-        return Boolean.TRUE.equals(idFiles.get());
+        return idFilesAllowed && Boolean.TRUE.equals(idFiles.get());
     }
 
     @Override

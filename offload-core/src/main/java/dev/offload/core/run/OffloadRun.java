@@ -217,7 +217,8 @@ public final class OffloadRun {
 
     private Framework createFramework(Instant started, Optional<Shard> shard) throws RunAbortedException {
         try {
-            return Frameworks.create(config.framework(), config.configDir());
+            return Frameworks.create(
+                    config.framework(), config.configDir(), config.provider().runsBatchesWithLocalTools());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw abort(started, shard, config.file() + ": framework: " + e.getMessage(), "check [framework]", e);
         }

@@ -43,7 +43,8 @@ public final class Plan {
     public static String render(Config config, List<Integer> parallels, boolean showCost, RunObserver observer)
             throws RunAbortedException, InterruptedException {
         try (RunTempDir temp = RunTempDir.create("plan-" + RunIds.next())) {
-            Framework framework = Frameworks.create(config.framework(), config.configDir());
+            Framework framework = Frameworks.create(
+                    config.framework(), config.configDir(), config.provider().runsBatchesWithLocalTools());
             var previous = PreviousDurations.read(config.report().junitPath());
             TestSelection selection =
                     TestSelection.discover(config, framework, temp.path(), Optional.empty(), previous, observer);
