@@ -39,28 +39,13 @@ final class Dispatcher {
     private final VerdictLedger ledger;
     private final BatchQueue queue;
     private final BatchResultRecorder results;
-    private final Map<Integer, Running> running = new LinkedHashMap<>();
+    private final Map<Integer, InFlightBatch> running = new LinkedHashMap<>();
     private final List<BatchRecord> finished = new ArrayList<>();
     private final BatchOverhead overhead;
     private int nextNumber;
     private int openSlots;
     private boolean over;
     private boolean failFastTriggered;
-
-    private static final class Running {
-        final Assignment batch;
-        /** Tests this batch has streamed an {@code end} event for (SPEC §7.1): done as far as hedging goes. */
-        final Set<String> ended = new HashSet<>();
-        /** When the batch started or last streamed an {@code end} event. */
-        Instant lastProgress;
-
-        boolean stopRequested;
-
-        Running(Assignment batch) {
-            this.batch = batch;
-            this.lastProgress = batch.started();
-        }
-    }
 
     Dispatcher(
             List<DiscoveredTest> tests,
@@ -88,7 +73,7 @@ final class Dispatcher {
             while (!over) {
                 Optional<Assignment> batch = takeQueued(slot).or(() -> takeHedge(slot));
                 if (batch.isPresent()) {
-                    running.put(batch.get().number(), new Running(batch.get()));
+                    running.put(batch.get().number(), new InFlightBatch(batch.get()));
                     return batch;
                 }
                 if (running.isEmpty() && queue.isEmpty()) {
@@ -109,7 +94,7 @@ final class Dispatcher {
         BatchOutcome outcome;
         lock.lock();
         try {
-            Running run = running.remove(batch.number());
+            InFlightBatch run = running.remove(batch.number());
             for (String id : batch.ids()) {
                 TestState s = ledger.state(id);
                 s.inFlight--;
@@ -167,7 +152,7 @@ final class Dispatcher {
         List<StopSignal> toStop = List.of();
         lock.lock();
         try {
-            Running run = running.get(batch.number());
+            InFlightBatch run = running.get(batch.number());
             if (run != null && run.ended.add(event.id())) {
                 run.lastProgress = clock.instant();
                 if (!over && results.decideEarly(batch, event)) {
@@ -268,7 +253,7 @@ final class Dispatcher {
         }
         Instant now = clock.instant();
         List<RunningBatch> candidates = new ArrayList<>();
-        for (Running run : running.values()) {
+        for (InFlightBatch run : running.values()) {
             if (run.stopRequested) {
                 continue;
             }
@@ -294,7 +279,7 @@ final class Dispatcher {
     }
 
     /** Expected remaining time (§9.6): tests that sent an {@code end} event, or were decided elsewhere, are done. */
-    private double remainingSecs(Running run, Instant now) {
+    private double remainingSecs(InFlightBatch run, Instant now) {
         List<String> unreported = run.batch.ids().stream()
                 .filter(id -> !run.ended.contains(id) && !ledger.state(id).decided())
                 .toList();
@@ -356,7 +341,7 @@ final class Dispatcher {
         if (failFastTriggered && !over) {
             toStop.addAll(stopEverything("cancelled by --fail-fast"));
         }
-        for (Running run : running.values()) {
+        for (InFlightBatch run : running.values()) {
             boolean allDecided =
                     run.batch.ids().stream().allMatch(id -> ledger.state(id).decided());
             // A batch that reported every test itself is about to write its result file: let it.
@@ -377,7 +362,7 @@ final class Dispatcher {
         queue.clear();
         endRun(Verdict.NOT_RUN, cause);
         List<StopSignal> toStop = new ArrayList<>();
-        for (Running run : running.values()) {
+        for (InFlightBatch run : running.values()) {
             if (!run.stopRequested) {
                 run.stopRequested = true;
                 toStop.add(run.batch.stop());

@@ -3,7 +3,6 @@ package dev.offload.core.run;
 import dev.offload.core.config.Config;
 import dev.offload.core.config.ExpandedValues;
 import dev.offload.core.config.FrameworkConfig;
-import dev.offload.core.config.GroupConfig;
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.DiscoveryException;
 import dev.offload.core.framework.Framework;
@@ -32,7 +31,6 @@ import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * The {@code run} sequence of SPEC §5.3, shared by every front door: discover, shard, schedule, execute, report. The
@@ -154,7 +152,11 @@ public final class OffloadRun {
             try (Provider provider = createProvider(temp.path(), started, shard, imageId)) {
                 prepareImage(provider, started, shard);
                 Orchestrator run = new Orchestrator(
-                        framework, provider, settings(estimates), trace.enabled() ? traced : observer, clock);
+                        framework,
+                        provider,
+                        RunSettings.of(config, options, runId, maxParallel(), estimates, TEARDOWN_LIMIT),
+                        trace.enabled() ? traced : observer,
+                        clock);
                 orchestrator.set(run);
                 if (cancelled != null) {
                     run.cancel(cancelled);
@@ -275,22 +277,8 @@ public final class OffloadRun {
         RunResult reported = RunReports.write(config, result, options.failOnFlaky(), observer);
         RunHistory.record(config, options, reported, cancelled != null, observer);
         trace.phase("result_aggregation", aggregation);
-        writeTrace();
+        trace.finishInto(config.report().outputDir(), observer::phase, observer::warning);
         return reported;
-    }
-
-    private void writeTrace() {
-        if (!trace.enabled()) {
-            return;
-        }
-        Path file = config.report().outputDir().resolve("trace.json");
-        trace.instant("run_finished");
-        try {
-            trace.write(file);
-            observer.phase("Trace written to " + file);
-        } catch (IOException e) {
-            observer.warning("could not write " + file + ": " + e.getMessage());
-        }
     }
 
     private Optional<String> awaitImage(ImageStage image, Instant started, Optional<Shard> shard)
@@ -334,25 +322,6 @@ public final class OffloadRun {
         } catch (ProviderException e) {
             throw abort(started, shard, e.getMessage(), "check [provider] in " + config.file(), e);
         }
-    }
-
-    private RunSettings settings(Map<String, Double> estimates) {
-        Map<String, Integer> retries =
-                config.groups().stream().collect(Collectors.toMap(GroupConfig::name, GroupConfig::retryCount));
-        return new RunSettings(
-                runId,
-                maxParallel(),
-                Duration.ofSeconds(config.offload().testTimeoutSecs()),
-                options.failFast(),
-                config.offload().impatientlyRequeueBatches(),
-                config.report().outputDir(),
-                config.provider().env(),
-                options.env(),
-                retries,
-                estimates,
-                TEARDOWN_LIMIT,
-                config.report().downloadGlobs(),
-                config.report().downloadGlobsFailureOnly());
     }
 
     /** Local sandboxes all run in one directory, so a fixed result file is written by every parallel batch. */
@@ -415,7 +384,7 @@ public final class OffloadRun {
                 0,
                 Optional.of(message));
         RunReports.writeAborted(config, result, options.failOnFlaky(), observer);
-        writeTrace();
+        trace.finishInto(config.report().outputDir(), observer::phase, observer::warning);
         return new RunAbortedException(message, hint, cause);
     }
 }

@@ -1,9 +1,12 @@
 package dev.offload.core.run;
 
+import dev.offload.core.config.Config;
+import dev.offload.core.config.GroupConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Everything the orchestrator needs besides the tests, the framework and the provider.
@@ -35,6 +38,36 @@ public record RunSettings(
         Duration teardownLimit,
         List<String> downloadGlobs,
         boolean downloadGlobsFailureOnly) {
+
+    /**
+     * The settings of a run of {@code config} with the front door's {@code options}.
+     *
+     * @param maxParallel {@code --parallel}, else {@code max_parallel}
+     */
+    static RunSettings of(
+            Config config,
+            RunOptions options,
+            String runId,
+            int maxParallel,
+            Map<String, Double> estimates,
+            Duration teardownLimit) {
+        Map<String, Integer> retries =
+                config.groups().stream().collect(Collectors.toMap(GroupConfig::name, GroupConfig::retryCount));
+        return new RunSettings(
+                runId,
+                maxParallel,
+                Duration.ofSeconds(config.offload().testTimeoutSecs()),
+                options.failFast(),
+                config.offload().impatientlyRequeueBatches(),
+                config.report().outputDir(),
+                config.provider().env(),
+                options.env(),
+                retries,
+                estimates,
+                teardownLimit,
+                config.report().downloadGlobs(),
+                config.report().downloadGlobsFailureOnly());
+    }
 
     /** Settings without artifact collection. */
     public RunSettings(

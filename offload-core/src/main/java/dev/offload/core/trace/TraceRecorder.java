@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Collects the spans of one run and writes them as a Chrome trace (SPEC §11.5), the JSON array format Perfetto and
@@ -125,6 +126,27 @@ public final class TraceRecorder {
 
     private static TraceEvent name(String kind, int pid, int tid, String value) {
         return new TraceEvent(kind, "__metadata", "M", 0, null, pid, tid, Map.of("name", value));
+    }
+
+    /**
+     * Ends the trace with a {@code run_finished} instant and writes {@code trace.json} into {@code outputDir}, when
+     * enabled. The trace is a report among others: a failed write is a warning, never the run's failure.
+     *
+     * @param written told {@code Trace written to <path>}
+     * @param warnings told why the file could not be written
+     */
+    public void finishInto(Path outputDir, Consumer<String> written, Consumer<String> warnings) {
+        if (!enabled()) {
+            return;
+        }
+        Path file = outputDir.resolve("trace.json");
+        instant("run_finished");
+        try {
+            write(file);
+            written.accept("Trace written to " + file);
+        } catch (IOException e) {
+            warnings.accept("could not write " + file + ": " + e.getMessage());
+        }
     }
 
     /** Writes the trace through a temporary sibling and a rename. Does nothing when disabled. */

@@ -1,0 +1,21 @@
+package dev.offload.core.run;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/** A batch the {@link Dispatcher} has started and not yet completed; read and changed only under its lock. */
+final class InFlightBatch {
+    final Assignment batch;
+    /** Tests this batch has streamed an {@code end} event for (SPEC §7.1): done as far as hedging goes. */
+    final Set<String> ended = new HashSet<>();
+    /** When the batch started or last streamed an {@code end} event. */
+    Instant lastProgress;
+
+    boolean stopRequested;
+
+    InFlightBatch(Assignment batch) {
+        this.batch = batch;
+        this.lastProgress = batch.started();
+    }
+}
