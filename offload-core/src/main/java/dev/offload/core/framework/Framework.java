@@ -48,6 +48,16 @@ public interface Framework {
     }
 
     /**
+     * For a skipped result whose id is not in the batch: the batch id whose group it joins, when the framework's
+     * discovery cannot list skipped tests (vitest leaves out {@code skip}/{@code todo}, SPEC §7.2). The run reports
+     * such a result once, as a SKIPPED test of its own, unless its id is a discovered test (then it is a test the
+     * batch's name pattern excluded, and it is ignored). Default: none, the result is resolved as usual.
+     */
+    default Optional<String> unlistedSkipAnchor(String resultId, List<String> batchIds) {
+        return Optional.empty();
+    }
+
+    /**
      * Called instead of {@link #discover} when the caller brings its own tests (the JUnit engine, SPEC §16.4): resolve
      * whatever batches need that discovery would have resolved. Default: nothing.
      */

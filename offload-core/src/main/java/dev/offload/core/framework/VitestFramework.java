@@ -21,9 +21,9 @@ import java.util.Set;
  * vitest (SPEC §7.2): discovery with {@code vitest list}, batches selecting their tests by file and an anchored name
  * pattern, results from vitest's JSON report.
  *
- * <p>Two tests of one file with the same full name cannot be told apart: the name pattern selects both and the report
- * names both the same. Rather than silently merge them into one id, discovery fails naming the file and the name
- * (docs/frameworks.md).
+ * <p>Tests of one file that share a full name (loops, {@code test.each} over objects) cannot be selected apart: the
+ * name pattern runs them all. They get the ids {@code <file> > <name>}, {@code <file> > <name> [#2]}, … in list order
+ * and form one scheduling unit; the report's results of that name are assigned to them in order (SPEC §7.2).
  */
 public final class VitestFramework implements Framework {
     private static final String REPORTER_END = "OFFLOAD_VITEST_REPORTER_EOF";
@@ -110,22 +110,44 @@ public final class VitestFramework implements Framework {
         return VitestJsonReport.read(localResultFile, request.ids());
     }
 
+    /** A skipped test of a batch file that vitest did not list joins the group of a batch test of the same file. */
+    @Override
+    public Optional<String> unlistedSkipAnchor(String resultId, List<String> batchIds) {
+        String file = VitestNamePattern.fileOf(resultId);
+        return batchIds.stream()
+                .filter(id -> VitestNamePattern.fileOf(id).equals(file))
+                .findFirst()
+                .or(() -> batchIds.stream().findFirst());
+    }
+
     @Override
     public String testIdFormat() {
         return config.testIdFormat();
     }
 
-    /** Ids {@code <file relative to the discovery directory> > <name>}; duplicates within a file are an error. */
+    /**
+     * Ids {@code <file relative to the discovery directory> > <name>}, the k-th listing of a repeated file and name
+     * suffixed {@code [#k]}; all listings of one file and name form one unit.
+     */
     static List<DiscoveredTest> tests(JsonNode listing, DiscoveryRequest request) throws DiscoveryException {
-        Map<String, DiscoveredTest> byId = new LinkedHashMap<>();
+        List<String[]> entries = new ArrayList<>();
+        Map<String, Integer> listings = new LinkedHashMap<>();
         for (JsonNode entry : listing) {
             String file = relativeFile(entry.path("file").asText(), request.directory());
-            String name = entry.path("name").asText();
-            String id = file + VitestNamePattern.SEPARATOR + name;
-            if (byId.putIfAbsent(id, new DiscoveredTest(id, request.group(), file)) != null) {
-                throw new DiscoveryException("discovery failed for group '" + request.group() + "': " + file
-                        + " has two tests named '" + name + "'; Offload cannot run or report them separately:"
-                        + " give them distinct names (for test.each, put the parameters in the name, e.g. %s or $0)");
+            String base = file + VitestNamePattern.SEPARATOR + entry.path("name").asText();
+            entries.add(new String[] {file, base});
+            listings.merge(base, 1, Integer::sum);
+        }
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        Map<String, DiscoveredTest> byId = new LinkedHashMap<>();
+        for (String[] entry : entries) {
+            String base = entry[1];
+            String id = VitestNamePattern.repeated(base, seen.merge(base, 1, Integer::sum));
+            String unit = listings.get(base) > 1 ? base : id;
+            if (byId.putIfAbsent(id, new DiscoveredTest(id, request.group(), entry[0], unit)) != null) {
+                // Only a title that itself ends in " [#k]" next to k-1 repeats of its stem can collide.
+                throw new DiscoveryException("discovery failed for group '" + request.group() + "': two tests of "
+                        + entry[0] + " would both get the id '" + id + "'; rename one of them");
             }
         }
         return List.copyOf(byId.values());

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,10 +44,15 @@ final class VitestJsonReport {
         for (JsonNode fileResult : files) {
             String classname = relative(fileResult.path("name").asText(), root);
             boolean batchFile = batchFiles.contains(classname);
-            List<TestCaseResult> cases = convertFile(fileResult, classname);
-            for (TestCaseResult result : cases) {
+            List<Entry> cases = convertFile(fileResult, classname);
+            for (Entry entry : cases) {
+                TestCaseResult result = entry.result();
                 // The name pattern reports a batch file's other tests as skipped: they are not this batch's business.
-                if (!batchFile || ids.contains(classname + VitestNamePattern.SEPARATOR + result.name())) {
+                // A skip/todo that never ran is passed on all the same: vitest does not list those, and the run
+                // reports the ones that are no discovered test (SPEC §7.2).
+                if (!batchFile
+                        || ids.contains(classname + VitestNamePattern.SEPARATOR + result.name())
+                        || (!entry.ran() && result.status() == Status.SKIPPED)) {
                     results.add(result);
                 }
             }
@@ -93,19 +100,53 @@ final class VitestJsonReport {
         return path;
     }
 
-    private static List<TestCaseResult> convertFile(JsonNode fileResult, String classname) {
-        List<TestCaseResult> cases = new ArrayList<>();
-        for (JsonNode assertion : fileResult.path("assertionResults")) {
-            convert(assertion, classname).ifPresent(cases::add);
+    /** A converted assertion result, and whether the test ran (rather than being excluded, skipped or cut off). */
+    private record Entry(TestCaseResult result, boolean ran) {}
+
+    /**
+     * Converts a file's results, naming the k-th of a repeated name {@code <name> [#k]} as discovery does (SPEC §7.2).
+     * Tests that ran are numbered first, in order: they are the listed ones, since the name pattern runs every listing
+     * of a name. Those that did not run (excluded by the pattern, skip, todo) are numbered after them, so a skipped
+     * repeat never takes a listed test's id.
+     */
+    private static List<Entry> convertFile(JsonNode fileResult, String classname) {
+        List<JsonNode> assertions = new ArrayList<>();
+        fileResult.path("assertionResults").forEach(assertions::add);
+        Map<String, Integer> ranByName = new HashMap<>();
+        assertions.stream().filter(VitestJsonReport::ran).forEach(a -> ranByName.merge(nameOf(a), 1, Integer::sum));
+        Map<String, Integer> ranSeen = new HashMap<>();
+        Map<String, Integer> notRunSeen = new HashMap<>();
+        List<Entry> cases = new ArrayList<>();
+        for (JsonNode assertion : assertions) {
+            String name = nameOf(assertion);
+            boolean ran = ran(assertion);
+            int k = ran
+                    ? ranSeen.merge(name, 1, Integer::sum)
+                    : ranByName.getOrDefault(name, 0) + notRunSeen.merge(name, 1, Integer::sum);
+            convert(assertion, classname, VitestNamePattern.repeated(name, k))
+                    .ifPresent(result -> cases.add(new Entry(result, ran)));
         }
         return cases;
     }
 
-    static Optional<TestCaseResult> convert(JsonNode assertion, String classname) {
+    /** Suite titles and title joined by {@code " > "}. */
+    private static String nameOf(JsonNode assertion) {
         List<String> titles = new ArrayList<>();
         assertion.path("ancestorTitles").forEach(title -> titles.add(title.asText()));
         titles.add(assertion.path("title").asText());
-        String name = String.join(VitestNamePattern.SEPARATOR, titles);
+        return String.join(VitestNamePattern.SEPARATOR, titles);
+    }
+
+    /**
+     * vitest gives a duration to every test that ran (a skip decided inside the test too) and none to a test it did not
+     * run (checked with vitest 3.2); a pass or failure ran in any case.
+     */
+    private static boolean ran(JsonNode assertion) {
+        String status = assertion.path("status").asText();
+        return assertion.hasNonNull("duration") || "passed".equals(status) || "failed".equals(status);
+    }
+
+    static Optional<TestCaseResult> convert(JsonNode assertion, String classname, String name) {
         double time = assertion.path("duration").asDouble(0) / 1000.0;
         String status = assertion.path("status").asText();
         return switch (status) {

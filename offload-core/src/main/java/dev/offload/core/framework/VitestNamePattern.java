@@ -3,6 +3,7 @@ package dev.offload.core.framework;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -13,17 +14,37 @@ import java.util.stream.Collectors;
  */
 final class VitestNamePattern {
     static final String SEPARATOR = " > ";
+    private static final Pattern REPEAT = Pattern.compile(" \\[#([2-9]|[1-9][0-9]+)\\]$");
     private static final String JS_REGEX_SPECIALS = "\\^$.*+?()[]{}|/";
 
     private VitestNamePattern() {}
 
-    /** {@code ^(<alt1>|<alt2>…)$}, alternatives sorted and de-duplicated. */
+    /**
+     * {@code ^(<alt1>|<alt2>…)$}, alternatives sorted and de-duplicated. The k-th test of a repeated name (id ending in
+     * {@code [#k]}) is selected by the name itself, which runs every listing of that name (SPEC §7.2); the literal name
+     * is kept too, in case a title really ends like that (an extra test run is ignored, a missing one would not be).
+     */
     static String of(Collection<String> ids) {
         TreeSet<String> alternatives = new TreeSet<>();
         for (String id : ids) {
-            alternatives.add(alternative(nameOf(id)));
+            String name = nameOf(id);
+            alternatives.add(alternative(name));
+            String base = withoutRepeat(name);
+            if (!base.equals(name)) {
+                alternatives.add(alternative(base));
+            }
         }
         return "^(" + String.join("|", alternatives) + ")$";
+    }
+
+    /** The name of the k-th test (k from 1) of one file sharing {@code name}: {@code <name> [#k]} from the second on. */
+    static String repeated(String name, int k) {
+        return k == 1 ? name : name + " [#" + k + "]";
+    }
+
+    /** {@code name} without a trailing {@code " [#k]"} (k ≥ 2). */
+    static String withoutRepeat(String name) {
+        return REPEAT.matcher(name).replaceFirst("");
     }
 
     /** The id's part after its first {@code " > "} (the file comes before it). */

@@ -91,7 +91,7 @@ final class BatchExecution {
     private static boolean failing(BatchReport report, Assignment batch) {
         return report.infrastructureError().isPresent()
                 || report.timedOut()
-                || report.results().size() < batch.ids().size()
+                || !report.results().keySet().containsAll(batch.ids())
                 || report.results().values().stream().anyMatch(r -> r.status() == TestCaseResult.Status.FAILED);
     }
 
@@ -123,7 +123,8 @@ final class BatchExecution {
                 false,
                 capture.out(),
                 capture.err(),
-                results.dynamicParents());
+                results.dynamicParents(),
+                results.unlistedSkips());
     }
 
     private BatchResults streamed(Capture capture, Assignment batch) {

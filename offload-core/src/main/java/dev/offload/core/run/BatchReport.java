@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param logStdout the batch's stdout, kept only for single-test batches (used as the attempt's output)
  * @param logStderr the batch's stderr, likewise
  * @param dynamicParents for each result id that is not a batch id: the batch id it was registered under
+ * @param unlistedSkips skipped tests discovery could not list, each with the batch id whose group it joins (SPEC §7.2)
  */
 record BatchReport(
         Map<String, TestCaseResult> results,
@@ -25,11 +26,24 @@ record BatchReport(
         boolean stopped,
         String logStdout,
         String logStderr,
-        Map<String, String> dynamicParents) {
+        Map<String, String> dynamicParents,
+        Map<String, String> unlistedSkips) {
 
     BatchReport {
         results = Collections.unmodifiableMap(new LinkedHashMap<>(results)); // keeps the runner's order
         dynamicParents = Collections.unmodifiableMap(new LinkedHashMap<>(dynamicParents));
+        unlistedSkips = Collections.unmodifiableMap(new LinkedHashMap<>(unlistedSkips));
+    }
+
+    BatchReport(
+            Map<String, TestCaseResult> results,
+            Optional<String> infrastructureError,
+            boolean timedOut,
+            boolean stopped,
+            String logStdout,
+            String logStderr,
+            Map<String, String> dynamicParents) {
+        this(results, infrastructureError, timedOut, stopped, logStdout, logStderr, dynamicParents, Map.of());
     }
 
     static BatchReport infrastructureError(String cause, String stdout, String stderr) {

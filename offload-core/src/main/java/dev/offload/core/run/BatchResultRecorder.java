@@ -64,6 +64,7 @@ final class BatchResultRecorder {
             }
         }
         boolean anyFailed = recordDynamic(batch, report, dynamic, retries);
+        recordDynamic(batch, report, registerUnlistedSkips(report), retries);
         for (String id : batch.ids()) {
             TestState s = ledger.state(id);
             TestCaseResult result = report.results().get(id);
@@ -113,6 +114,20 @@ final class BatchResultRecorder {
         List<String> added = new ArrayList<>();
         report.dynamicParents().forEach((id, parent) -> {
             if (ledger.addDynamic(id, parent, report.results().get(id).classname())) {
+                added.add(id);
+            }
+        });
+        if (!added.isEmpty()) {
+            observer.testsAdded(added.size());
+        }
+        return added;
+    }
+
+    /** Adds the report's skipped tests that discovery could not list and no batch reported before (SPEC §7.2). */
+    private List<String> registerUnlistedSkips(BatchReport report) {
+        List<String> added = new ArrayList<>();
+        report.unlistedSkips().forEach((id, anchor) -> {
+            if (ledger.addUnlistedSkip(id, anchor, report.results().get(id).classname())) {
                 added.add(id);
             }
         });

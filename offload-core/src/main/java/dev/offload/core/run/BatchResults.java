@@ -20,13 +20,21 @@ import java.util.function.Consumer;
  *
  * @param results by id, batch ids and dynamic ids alike
  * @param dynamicParents for each dynamic id, the batch id it belongs to
+ * @param unlistedSkips skipped tests discovery could not list (vitest skip/todo, SPEC §7.2), each with the batch id whose
+ *     group it joins; their results are in {@code results} too
  */
-record BatchResults(Map<String, TestCaseResult> results, Map<String, String> dynamicParents) {
+record BatchResults(
+        Map<String, TestCaseResult> results, Map<String, String> dynamicParents, Map<String, String> unlistedSkips) {
     static final BatchResults NONE = new BatchResults(Map.of(), Map.of());
 
     BatchResults {
         results = Collections.unmodifiableMap(new LinkedHashMap<>(results)); // keeps the runner's order
         dynamicParents = Collections.unmodifiableMap(new LinkedHashMap<>(dynamicParents));
+        unlistedSkips = Collections.unmodifiableMap(new LinkedHashMap<>(unlistedSkips));
+    }
+
+    BatchResults(Map<String, TestCaseResult> results, Map<String, String> dynamicParents) {
+        this(results, dynamicParents, Map.of());
     }
 
     /** Resolves a result file's testcases (SPEC §7.1), keeping the dynamic ones the framework recognises. */
@@ -37,10 +45,17 @@ record BatchResults(Map<String, TestCaseResult> results, Map<String, String> dyn
         List<TestCaseResult> plain = new ArrayList<>();
         Map<String, TestCaseResult> dynamic = new LinkedHashMap<>();
         Map<String, String> parents = new LinkedHashMap<>();
+        Map<String, String> unlisted = new LinkedHashMap<>();
         for (TestCaseResult testCase : cases) {
             String id = format.replace("{name}", testCase.name()).replace("{classname}", testCase.classname());
             Optional<String> parent = ids.contains(id) ? Optional.empty() : framework.dynamicParent(id, ids);
-            if (parent.isPresent()) {
+            Optional<String> anchor = ids.contains(id) || testCase.status() != TestCaseResult.Status.SKIPPED
+                    ? Optional.empty()
+                    : framework.unlistedSkipAnchor(id, batchIds);
+            if (anchor.isPresent()) {
+                dynamic.putIfAbsent(id, testCase);
+                unlisted.putIfAbsent(id, anchor.get());
+            } else if (parent.isPresent()) {
                 dynamic.put(id, testCase);
                 parents.put(id, parent.get());
             } else {
@@ -50,7 +65,7 @@ record BatchResults(Map<String, TestCaseResult> results, Map<String, String> dyn
         Map<String, TestCaseResult> results =
                 new LinkedHashMap<>(TestCaseResolver.resolve(plain, batchIds, format, warnings));
         results.putAll(dynamic);
-        return new BatchResults(results, parents);
+        return new BatchResults(results, parents, unlisted);
     }
 
     /** The results carried by {@code end} events, for ids of this batch or registered under one. */
@@ -88,6 +103,6 @@ record BatchResults(Map<String, TestCaseResult> results, Map<String, String> dyn
                 }
             }
         });
-        return new BatchResults(merged, mergedParents);
+        return new BatchResults(merged, mergedParents, unlistedSkips); // events never carry unlisted skips
     }
 }

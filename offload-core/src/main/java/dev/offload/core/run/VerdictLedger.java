@@ -78,6 +78,21 @@ final class VerdictLedger {
     }
 
     /**
+     * Registers a skipped test that discovery could not list (vitest skip/todo, SPEC §7.2) as a test of its own in the
+     * anchor's group. Returns false when the id is already known (a discovered test, or reported by an earlier batch).
+     */
+    boolean addUnlistedSkip(String id, String anchorId, String classname) {
+        if (states.containsKey(id)) {
+            return false;
+        }
+        TestState anchor = state(anchorId);
+        String cls = classname.isEmpty() ? anchor.test.classname() : classname;
+        states.put(id, new TestState(new DiscoveredTest(id, anchor.test.group(), cls), 0));
+        undecided++;
+        return true;
+    }
+
+    /**
      * The parent's batch reported its dynamic tests completely: from now on they stand for it in every report. A parent
      * already decided (e.g. by an infrastructure error limit) keeps its verdict. Returns true if it was replaced now.
      */

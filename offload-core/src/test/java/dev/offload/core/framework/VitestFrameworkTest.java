@@ -112,16 +112,77 @@ class VitestFrameworkTest {
     }
 
     @Test
-    void twoTestsWithTheSameNameInOneFileFailDiscoveryNamingFileAndName() throws Exception {
+    void repeatedNamesOfOneFileGetNumberedIdsAndFormOneUnit() throws Exception {
         String listing = """
                 [{"name":"same","file":"%1$s/a.test.ts"},{"name":"same","file":"%1$s/b.test.ts"},
+                 {"name":"same","file":"%1$s/a.test.ts"},{"name":"other","file":"%1$s/a.test.ts"},
                  {"name":"same","file":"%1$s/a.test.ts"}]""".formatted(dir);
+        var request = new DiscoveryRequest("unit", "", dir, dir);
+
+        assertThat(VitestFramework.tests(VitestFramework.parseListing(listing, "unit"), request))
+                .extracting(DiscoveredTest::id, DiscoveredTest::unit)
+                .containsExactly(
+                        tuple("a.test.ts > same", "a.test.ts > same"),
+                        tuple("b.test.ts > same", "b.test.ts > same"),
+                        tuple("a.test.ts > same [#2]", "a.test.ts > same"),
+                        tuple("a.test.ts > other", "a.test.ts > other"),
+                        tuple("a.test.ts > same [#3]", "a.test.ts > same"));
+    }
+
+    @Test
+    void aTitleEndingLikeARepeatNextToItsStemIsAClearDiscoveryError() throws Exception {
+        String listing = """
+                [{"name":"t","file":"%1$s/a.test.ts"},{"name":"t","file":"%1$s/a.test.ts"},
+                 {"name":"t [#2]","file":"%1$s/a.test.ts"}]""".formatted(dir);
         var request = new DiscoveryRequest("unit", "", dir, dir);
 
         assertThatThrownBy(() -> VitestFramework.tests(VitestFramework.parseListing(listing, "unit"), request))
                 .isInstanceOf(DiscoveryException.class)
-                .hasMessageStartingWith("discovery failed for group 'unit': a.test.ts has two tests named 'same';")
-                .hasMessageContaining("give them distinct names");
+                .hasMessage("discovery failed for group 'unit': two tests of a.test.ts would both get the id"
+                        + " 'a.test.ts > t [#2]'; rename one of them");
+    }
+
+    @Test
+    void aRepeatIsSelectedByItsNameSoEveryListingRuns() {
+        String pattern = VitestNamePattern.of(List.of("a.test.ts > loop [#2]", "a.test.ts > x [#1]"));
+
+        assertThat(pattern).isEqualTo("^(loop|loop \\[#2\\]|x \\[#1\\])$");
+        assertThat(Pattern.compile(pattern).matcher("loop").matches()).isTrue();
+    }
+
+    @Test
+    void resultsOfARepeatedNameGoToItsIdsInOrderAndUnlistedSkipsArePassedOn() throws Exception {
+        String report = """
+                {"testResults": [{"name": "%1$s/t/a.test.ts", "status": "failed", "assertionResults": [
+                  {"ancestorTitles": [], "title": "loop", "status": "skipped"},
+                  {"ancestorTitles": [], "title": "loop", "status": "passed", "duration": 1},
+                  {"ancestorTitles": [], "title": "loop", "status": "failed", "duration": 2, "failureMessages": ["x"]},
+                  {"ancestorTitles": [], "title": "loop", "status": "skipped", "duration": 0.5},
+                  {"ancestorTitles": ["off"], "title": "in", "status": "skipped"},
+                  {"ancestorTitles": [], "title": "later", "status": "todo"},
+                  {"ancestorTitles": [], "title": "excluded", "status": "skipped"}
+                ]}]}""".formatted(ROOT);
+
+        List<TestCaseResult> results = read(report, "t/a.test.ts > loop [#2]", "t/a.test.ts > loop [#3]");
+
+        assertThat(results)
+                .extracting(TestCaseResult::name, TestCaseResult::status)
+                .containsExactly(
+                        // the skip that never ran is numbered after the three that ran: never a listed test's id
+                        tuple("loop [#4]", Status.SKIPPED),
+                        tuple("loop [#2]", Status.FAILED),
+                        tuple("loop [#3]", Status.SKIPPED),
+                        tuple("off > in", Status.SKIPPED),
+                        tuple("later", Status.SKIPPED),
+                        tuple("excluded", Status.SKIPPED));
+    }
+
+    @Test
+    void unlistedSkipsJoinTheGroupOfABatchTestOfTheirFile() {
+        assertThat(vitest.unlistedSkipAnchor("b.test.ts > s", List.of("a.test.ts > x", "b.test.ts > y")))
+                .contains("b.test.ts > y");
+        assertThat(vitest.unlistedSkipAnchor("c.test.ts > s", List.of("a.test.ts > x")))
+                .contains("a.test.ts > x");
     }
 
     @Test
@@ -159,6 +220,8 @@ class VitestFrameworkTest {
                 .containsExactly(
                         tuple("tests/a.test.ts", "outer > inner > works", Status.PASSED),
                         tuple("tests/a.test.ts", "fails", Status.FAILED),
+                        // excluded by the name pattern, or a skip vitest does not list: the run tells them apart
+                        tuple("tests/a.test.ts", "not in this batch", Status.SKIPPED),
                         tuple("tests/a.test.ts", "todo later", Status.SKIPPED),
                         // another file matched the file filter by substring: passed on, the resolver ignores it
                         tuple("sub/tests/a.test.ts", "other", Status.PASSED));

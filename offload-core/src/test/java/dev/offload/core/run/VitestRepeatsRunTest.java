@@ -1,0 +1,114 @@
+package dev.offload.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offload.core.config.ConfigLoader;
+import dev.offload.core.config.LoadOptions;
+import dev.offload.core.framework.RealVitest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real vitest suites with repeated names and skips (issue 11 item 11, SPEC §7.2), run by the real vitest on the local
+ * provider: every listing of a repeated name is its own test with its own verdict, and vitest's skipped and todo tests
+ * are reported once as skipped, so Offload counts what vitest counts.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class VitestRepeatsRunTest {
+    private static final String R = "tests/repeats.test.ts > ";
+    private static final String P = "tests/plain.test.ts > ";
+
+    @TempDir
+    Path project;
+
+    @Test
+    void repeatedNamesRunAndReportSeparatelyAndSkipsAreReportedAsVitestCountsThem() throws Exception {
+        Path fixture = Path.of("src/test/resources/vitest-repeats/tests");
+        Files.createDirectories(project.resolve("tests"));
+        for (String file : List.of("repeats.test.ts", "plain.test.ts")) {
+            Files.copy(fixture.resolve(file), project.resolve("tests").resolve(file));
+        }
+        RealVitest.installInto(project);
+        Path config = Files.writeString(project.resolve("offload.toml"), """
+                [offload]
+                max_parallel = 3
+                test_timeout_secs = 120
+
+                [provider]
+                type = "local"
+
+                [framework]
+                type = "vitest"
+                command = "node node_modules/vitest/vitest.mjs"
+
+                [groups.all]
+                retry_count = 1
+                """);
+
+        RunResult result = new OffloadRun(
+                        ConfigLoader.load(
+                                config, new LoadOptions(false, Map.of(), Path.of("out"), Optional.empty(), w -> {})),
+                        RunOptions.defaults(),
+                        RunObserver.NONE,
+                        Clock.systemUTC())
+                .execute();
+
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        result.outcomes().forEach(o -> verdicts.put(o.test().id(), o.verdict()));
+        assertThat(result.outcomes()).as("one outcome per test").hasSameSizeAs(verdicts.keySet());
+        assertThat(verdicts)
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry(R + "loop", Verdict.PASSED),
+                        Map.entry(R + "loop [#2]", Verdict.PASSED),
+                        Map.entry(R + "loop [#3]", Verdict.PASSED),
+                        Map.entry(R + "flaky loop", Verdict.PASSED),
+                        Map.entry(R + "flaky loop [#2]", Verdict.FLAKY),
+                        Map.entry(R + "object 1", Verdict.PASSED),
+                        Map.entry(R + "object 2", Verdict.PASSED),
+                        Map.entry(R + "same title", Verdict.PASSED),
+                        Map.entry(R + "same title [#2]", Verdict.FAILED),
+                        Map.entry(R + "skips itself", Verdict.SKIPPED),
+                        // not listed by vitest, reported as vitest reports them
+                        Map.entry(R + "skipped one", Verdict.SKIPPED),
+                        Map.entry(R + "todo one", Verdict.SKIPPED),
+                        Map.entry(R + "off > inside", Verdict.SKIPPED),
+                        Map.entry(R + "off > inside [#2]", Verdict.SKIPPED),
+                        Map.entry(R + "loop [#4]", Verdict.SKIPPED),
+                        Map.entry(P + "alone", Verdict.PASSED),
+                        Map.entry(P + "alone but skipped", Verdict.SKIPPED)));
+        // The failing repeat ran twice (retry_count = 1); its passing sibling was decided by the first run.
+        assertThat(attempts(result, R + "same title [#2]")).isEqualTo(2);
+        assertThat(attempts(result, R + "same title")).isEqualTo(1);
+
+        String junit = Files.readString(project.resolve("out/junit.xml"));
+        assertThat(testcaseNames(junit)).hasSize(17).doesNotHaveDuplicates();
+        assertThat(junit).contains("tests=\"17\"").contains("skipped=\"7\"");
+        assertThat(result.exitCode(false)).isEqualTo(1);
+    }
+
+    private static int attempts(RunResult result, String id) {
+        return result.outcomes().stream()
+                .filter(o -> o.test().id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .attempts()
+                .size();
+    }
+
+    private static List<String> testcaseNames(String junit) {
+        Matcher m = Pattern.compile("<testcase name=\"([^\"]*)\"").matcher(junit);
+        return m.results().map(r -> r.group(1)).collect(Collectors.toList());
+    }
+}
