@@ -134,7 +134,8 @@ public final class VitestFramework implements Framework {
         Map<String, Integer> listings = new LinkedHashMap<>();
         for (JsonNode entry : listing) {
             String file = relativeFile(entry.path("file").asText(), request.directory());
-            String base = file + VitestNamePattern.SEPARATOR + entry.path("name").asText();
+            String base =
+                    file + VitestNamePattern.SEPARATOR + entry.path("name").asText();
             entries.add(new String[] {file, base});
             listings.merge(base, 1, Integer::sum);
         }
