@@ -1,7 +1,9 @@
 package dev.offload.core.config;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,19 +28,32 @@ final class TomlReader {
     }
 
     private static String readText(ConfigFile file) throws ConfigException {
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file.path());
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
+            bytes = Files.readAllBytes(file.path());
         } catch (NoSuchFileException e) {
             throw new ConfigException("configuration file not found: " + file.path());
-        } catch (CharacterCodingException e) {
-            throw file.error("not valid UTF-8 text");
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration file " + file.path() + ": " + e.getMessage(), e);
         }
+        return decodeUtf8(file, bytes);
+    }
+
+    /** The text, or an error at the line and column of the first byte that is not UTF-8 (a user can find it). */
+    private static String decodeUtf8(ConfigFile file, byte[] bytes) throws ConfigException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        if (!result.isError()) {
+            return out.flip().toString();
+        }
+        int bad = in.position();
+        out.flip();
+        String before = out.toString();
+        int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+        int column = before.length() - before.lastIndexOf('\n');
+        throw new ConfigException(file.shownName() + ":" + line + ":" + column + ": not valid UTF-8 text (byte 0x"
+                + String.format("%02X", bytes[bad] & 0xFF) + "); save the file as UTF-8");
     }
 
     private static TomlParseResult parse(ConfigFile file, String text) throws ConfigException {

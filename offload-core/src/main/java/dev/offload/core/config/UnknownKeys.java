@@ -65,10 +65,15 @@ final class UnknownKeys {
             return "key '" + dotted + "' is not valid for " + kind + " type '" + type + "'";
         }
         String parent = dotted.substring(0, dotted.length() - key.length());
-        return "unknown key '" + dotted + "'"
+        return "unknown key '" + shortened(dotted) + "'"
                 + KeySuggester.suggest(key, known)
                         .map(s -> " (did you mean '" + parent + s + "'?)")
                         .orElse("");
+    }
+
+    /** A key of hostile length would make the message unreadable: its start is enough to find it. */
+    private static String shortened(String dotted) {
+        return dotted.length() <= 120 ? dotted : dotted.substring(0, 100) + "... (" + dotted.length() + " characters)";
     }
 
     private static boolean belongsToAnotherType(String key, String kind) {
