@@ -106,6 +106,8 @@ class HostileConfigCorpusTest {
         });
         lines.add("");
         ReliabilityPage.writeFragment("30-hostile-config.md", lines);
+        ReliabilityPage.writeTotals(
+                "30-hostile-config.totals", "Hostile `offload.toml` files", "HostileConfigCorpusTest", tried, tried);
         ReliabilityPage.assemble();
     }
 

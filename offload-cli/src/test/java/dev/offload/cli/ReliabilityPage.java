@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +27,61 @@ final class ReliabilityPage {
         Files.write(DIR.resolve(name), lines);
     }
 
+    /** {@code NN-name.totals}: one summary row, in the format of offload-core's {@code ReliabilitySections}. */
+    static void writeTotals(String name, String section, String test, long scenarios, long badInputs)
+            throws IOException {
+        writeFragment(
+                name,
+                List.of(
+                        "section=" + section,
+                        "test=" + test,
+                        "scenarios=" + scenarios,
+                        "tests=-1",
+                        "verdicts_lost=-1",
+                        "processes_left=-1",
+                        "bad_inputs=" + badInputs));
+    }
+
+    /** The summary table: one row per section that wrote totals, then their sums. */
+    private static List<String> summary() throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
+                "## Summary",
+                "",
+                "| Section | Test | Scenarios | Tests run | Verdicts lost | Processes left | Bad inputs tried |",
+                "|---|---|---|---|---|---|---|"));
+        long[] sums = new long[5];
+        String[] keys = {"scenarios", "tests", "verdicts_lost", "processes_left", "bad_inputs"};
+        List<Path> totals;
+        try (Stream<Path> files = Files.list(DIR)) {
+            totals = files.filter(p -> p.getFileName().toString().endsWith(".totals"))
+                    .sorted()
+                    .toList();
+        }
+        for (Path file : totals) {
+            Properties row = new Properties();
+            try (var in = Files.newBufferedReader(file)) {
+                row.load(in);
+            }
+            StringBuilder line =
+                    new StringBuilder("| " + row.getProperty("section") + " | `" + row.getProperty("test") + "` |");
+            for (int i = 0; i < keys.length; i++) {
+                long value = Long.parseLong(row.getProperty(keys[i], "-1"));
+                sums[i] += Math.max(0, value);
+                line.append(' ').append(value < 0 ? "—" : Long.toString(value)).append(" |");
+            }
+            lines.add(line.toString());
+        }
+        StringBuilder total = new StringBuilder("| **Total** | |");
+        for (long sum : sums) {
+            total.append(" **").append(sum).append("** |");
+        }
+        lines.add(total.toString());
+        lines.add("");
+        lines.add("— : not what that section measures (the config corpus stops at `validate`, before any run).");
+        lines.add("");
+        return lines;
+    }
+
     /** Writes {@code target/reliability/reliability.md} (and docs/reliability.md when asked) from every section. */
     static Path assemble() throws IOException {
         List<String> page = new ArrayList<>(List.of(
@@ -37,6 +93,7 @@ final class ReliabilityPage {
                         + " `-Dtest=HostileConfigCorpusTest -Dreliability.docs=true` in offload-cli). Nothing here is"
                         + " typed by hand.",
                 ""));
+        page.addAll(summary());
         try (Stream<Path> files = Files.list(DIR)) {
             for (Path section : files.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.md"))
                     .sorted()

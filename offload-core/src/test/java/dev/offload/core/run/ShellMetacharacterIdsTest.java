@@ -55,6 +55,8 @@ class ShellMetacharacterIdsTest {
 
     private static Path project;
     private static final List<String> rows = new CopyOnWriteArrayList<>();
+    private static final java.util.concurrent.atomic.AtomicLong lost = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong leaked = new java.util.concurrent.atomic.AtomicLong();
 
     @BeforeAll
     static void writeSuite() throws Exception {
@@ -81,6 +83,7 @@ class ShellMetacharacterIdsTest {
         runAndCheck(
                 "default (shell templates)",
                 DefaultProviderRunTest.templates(project, dir.resolve("lifecycle.log"), true));
+        DefaultProviderRunTest.assertNoSandboxLeft();
     }
 
     private void runAndCheck(String providerName, String providerToml) throws Exception {
@@ -119,8 +122,13 @@ class ShellMetacharacterIdsTest {
         long intact = expected.stream()
                 .filter(id -> verdicts.get(id) == Verdict.PASSED && inJunit.contains(id))
                 .count();
+        List<String> left = FaultInjectionTest.leftoverProcesses(project.toString());
+        lost.addAndGet(expected.size()
+                - verdicts.keySet().stream().filter(expected::contains).count());
+        leaked.addAndGet(left.size());
         rows.add("| %s | %d | %d | %d |".formatted(providerName, expected.size(), intact, canaries.size()));
 
+        assertThat(left).as("processes left").isEmpty();
         assertThat(canaries).as("commands hidden in test ids ran").isEmpty();
         assertThat(verdicts.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(verdicts.values()).containsOnly(Verdict.PASSED);
@@ -171,5 +179,14 @@ class ShellMetacharacterIdsTest {
         lines.addAll(rows.stream().sorted().toList());
         lines.add("");
         ReliabilitySections.write("50-hostile-ids.md", lines);
+        ReliabilitySections.totals(
+                "50-hostile-ids.totals",
+                "Hostile test ids (shell metacharacters)",
+                "ShellMetacharacterIdsTest",
+                rows.size(),
+                (long) rows.size() * TITLES.size(),
+                lost.get(),
+                leaked.get(),
+                (long) rows.size() * TITLES.size());
     }
 }

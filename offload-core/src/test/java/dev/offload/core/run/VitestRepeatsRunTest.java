@@ -96,6 +96,35 @@ class VitestRepeatsRunTest {
         assertThat(testcaseNames(junit)).hasSize(17).doesNotHaveDuplicates();
         assertThat(junit).contains("tests=\"17\"").contains("skipped=\"7\"");
         assertThat(result.exitCode(false)).isEqualTo(1);
+        List<String> left = FaultInjectionTest.leftoverProcesses(project.toString());
+        assertThat(left).as("processes left").isEmpty();
+        ReliabilitySections.write(
+                "35-vitest-suites.md",
+                List.of(
+                        "## Real-world vitest suites",
+                        "",
+                        "`VitestRepeatsRunTest` (offload-core): the real vitest runs a suite with repeated names (a loop around"
+                                + " `test`, `test.each` over objects printing alike) and `it.skip`, `it.todo`, `describe.skip`,"
+                                + " `ctx.skip()`: every listing is its own test, and skips are counted as vitest counts them.",
+                        "",
+                        "| Tests (as vitest counts) | In junit.xml | Verdicts | Processes left |",
+                        "|---|---|---|---|",
+                        "| 17 | %d | %s | %d |"
+                                .formatted(
+                                        testcaseNames(junit).size(),
+                                        new java.util.TreeMap<>(verdicts.values().stream()
+                                                .collect(Collectors.groupingBy(v -> v, Collectors.counting()))),
+                                        left.size()),
+                        ""));
+        ReliabilitySections.totals(
+                "35-vitest-suites.totals",
+                "Real-world vitest suites",
+                "VitestRepeatsRunTest",
+                1,
+                17,
+                17 - verdicts.size(),
+                left.size(),
+                0);
     }
 
     private static int attempts(RunResult result, String id) {
