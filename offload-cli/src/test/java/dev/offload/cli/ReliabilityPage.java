@@ -98,7 +98,11 @@ final class ReliabilityPage {
             for (Path section : files.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.md"))
                     .sorted()
                     .toList()) {
-                page.addAll(Files.readAllLines(section));
+                List<String> lines = new ArrayList<>(Files.readAllLines(section));
+                while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+                    lines.remove(lines.size() - 1);
+                }
+                page.addAll(lines);
                 page.add("");
             }
         }
