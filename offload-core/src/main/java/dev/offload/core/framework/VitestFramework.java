@@ -110,14 +110,16 @@ public final class VitestFramework implements Framework {
         return VitestJsonReport.read(localResultFile, request.ids());
     }
 
-    /** A skipped test of a batch file that vitest did not list joins the group of a batch test of the same file. */
+    /**
+     * A skipped test of a batch file that vitest did not list joins the group of a batch test of the same file. Other
+     * files that ran only because their path contains a batch file's may lie outside every group: not reported.
+     */
     @Override
     public Optional<String> unlistedSkipAnchor(String resultId, List<String> batchIds) {
         String file = VitestNamePattern.fileOf(resultId);
         return batchIds.stream()
                 .filter(id -> VitestNamePattern.fileOf(id).equals(file))
-                .findFirst()
-                .or(() -> batchIds.stream().findFirst());
+                .findFirst();
     }
 
     @Override

@@ -178,11 +178,12 @@ class VitestFrameworkTest {
     }
 
     @Test
-    void unlistedSkipsJoinTheGroupOfABatchTestOfTheirFile() {
+    void unlistedSkipsJoinTheGroupOfABatchTestOfTheirFileOnly() {
         assertThat(vitest.unlistedSkipAnchor("b.test.ts > s", List.of("a.test.ts > x", "b.test.ts > y")))
                 .contains("b.test.ts > y");
-        assertThat(vitest.unlistedSkipAnchor("c.test.ts > s", List.of("a.test.ts > x")))
-                .contains("a.test.ts > x");
+        // a file that ran only because its path contains a batch file's may be outside every group
+        assertThat(vitest.unlistedSkipAnchor("sub/a.test.ts > s", List.of("a.test.ts > x")))
+                .isEmpty();
     }
 
     @Test
