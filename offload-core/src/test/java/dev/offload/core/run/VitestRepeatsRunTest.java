@@ -127,6 +127,65 @@ class VitestRepeatsRunTest {
                 0);
     }
 
+    @Test
+    void shuffledRunsStillGiveEachRepeatItsOwnResult() throws Exception {
+        Files.createDirectories(project.resolve("tests"));
+        Files.writeString(project.resolve("tests/shuffled.test.ts"), """
+                import { expect, test } from 'vitest';
+
+                // The odd listings pass, the even ones fail; the seed runs them in another order.
+                for (let i = 1; i <= 6; i++) {
+                  test('alternating', () => {
+                    expect(i % 2).toBe(1);
+                  });
+                }
+                """);
+        RealVitest.installInto(project);
+        Path config = Files.writeString(project.resolve("offload.toml"), """
+                [offload]
+                max_parallel = 1
+                test_timeout_secs = 120
+
+                [provider]
+                type = "local"
+
+                [framework]
+                type = "vitest"
+                command = "node node_modules/vitest/vitest.mjs"
+                run_args = "--sequence.shuffle --sequence.seed=2"
+
+                [groups.all]
+                retry_count = 0
+                """);
+
+        RunResult result = new OffloadRun(
+                        ConfigLoader.load(
+                                config, new LoadOptions(false, Map.of(), Path.of("out"), Optional.empty(), w -> {})),
+                        RunOptions.defaults(),
+                        RunObserver.NONE,
+                        Clock.systemUTC())
+                .execute();
+
+        // Streamed end events decide passes early: they must name the same listing as the report does.
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        result.outcomes().forEach(o -> verdicts.put(o.test().id(), o.verdict()));
+        String a = "tests/shuffled.test.ts > alternating";
+        assertThat(verdicts)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        a,
+                        Verdict.PASSED,
+                        a + " [#2]",
+                        Verdict.FAILED,
+                        a + " [#3]",
+                        Verdict.PASSED,
+                        a + " [#4]",
+                        Verdict.FAILED,
+                        a + " [#5]",
+                        Verdict.PASSED,
+                        a + " [#6]",
+                        Verdict.FAILED));
+    }
+
     private static int attempts(RunResult result, String id) {
         return result.outcomes().stream()
                 .filter(o -> o.test().id().equals(id))
