@@ -2,6 +2,7 @@ package dev.offload.core.provider.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
@@ -134,6 +135,21 @@ public final class DockerImageBuilder implements ImageBuilder {
             return build(context.file(), false, log);
         } catch (IOException e) {
             throw new ImageException("cannot write the build context: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes a thin-diff image after its run. An image still used by a container (another run that built the same
+     * layers and got the same id) is left to that run, and one already gone is fine.
+     */
+    @Override
+    public void remove(String imageId) throws ImageException {
+        try {
+            client.removeImageCmd(imageId).exec();
+        } catch (NotFoundException | ConflictException e) {
+            // gone already, or in use by another run that removes it at its own end
+        } catch (RuntimeException e) {
+            throw new ImageException("could not remove image " + imageId + ": " + e.getMessage(), e);
         }
     }
 
