@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  * that copy the project to {@code sandbox_repo_root}, each copy dir, and run {@code sandbox_init_cmd}.
  */
 public final class DockerImageBuilder implements ImageBuilder {
+    /** Label of a thin-diff image (SPEC §13.5): the id of the base image it was built on. */
+    public static final String THIN_DIFF_LABEL = "dev.offload.thin-diff-of";
+
     private final DockerClient client;
     private final ProviderConfig.Docker config;
     private final OffloadSettings offload;
@@ -119,6 +122,13 @@ public final class DockerImageBuilder implements ImageBuilder {
         try (BuildContext context = new BuildContext(tempDir)) {
             StringBuilder dockerfile =
                     new StringBuilder("FROM ").append(build.baseImage()).append('\n');
+            // Says what the image is in `docker images --filter label=...`: a run removes it at its end.
+            dockerfile
+                    .append("LABEL ")
+                    .append(THIN_DIFF_LABEL)
+                    .append('=')
+                    .append(json(build.baseImage()))
+                    .append('\n');
             if (build.patch().isPresent()) {
                 context.addFile("offload.patch", build.patch().get());
                 dockerfile
