@@ -147,6 +147,29 @@ class DefaultProviderImageTest {
     }
 
     @Test
+    void checkpointImageIsReusedForALaterCommitThroughAThinDiffAndCheckpointStatusSaysSo() throws Exception {
+        repo.write("deps.txt", "v1\n");
+        writeConfig("", "create.sh {image_id} " + q(lifecycle), "test \"$(cat data.txt)\" = expected");
+        Files.writeString(
+                project.resolve("offload.toml"),
+                Files.readString(project.resolve("offload.toml")) + "\n[checkpoint]\nbuild_inputs = [\"deps.txt\"]\n");
+        String checkpoint = repo.commitAll("checkpoint").strip();
+        String base = build(ImageOptions.defaults());
+        Files.writeString(project.resolve("data.txt"), "expected\n");
+        repo.commitAll("a later commit that leaves deps.txt alone");
+        progress.clear();
+
+        RunResult result = run(ImageOptions.defaults());
+
+        assertThat(DefaultProviderRunTest.verdicts(result)).containsExactly(Map.entry("check", Verdict.PASSED));
+        assertThat(Files.readAllLines(builds)).containsExactly("base", "thin " + base);
+        assertThat(dev.offload.core.image.CheckpointStatus.render(load(), "origin", warnings::add))
+                .contains("Base commit:        " + checkpoint.substring(0, 8) + " (1 commit before HEAD)")
+                .contains("Cached image:       " + base)
+                .contains("Next run mode:      thin diff (1 files changed since checkpoint)");
+    }
+
+    @Test
     void overrideImageIdSkipsPrepareAndIsTheImageOfEverySandbox() throws Exception {
         repo.commitAll("base");
         String given = build(ImageOptions.defaults());
