@@ -109,15 +109,18 @@ final class PrepareCommandBuilder implements ImageBuilder {
         return run(text.toString(), log);
     }
 
-    /** Runs the command; its stderr goes to the build output, the last non-empty stdout line is the image id. */
+    /** Runs the command; its stderr goes to the build output as it comes, the last non-empty stdout line is the id. */
     private String run(String text, Consumer<String> log) throws ImageException, InterruptedException {
         LifecycleCommand.Completed done;
         try {
-            done = LifecycleCommand.run("prepare command", text, workingDir, timeout, new byte[0]);
+            done = LifecycleCommand.run("prepare command", text, workingDir, timeout, new byte[0], line -> {
+                if (!line.isBlank()) {
+                    log.accept(line.stripTrailing());
+                }
+            });
         } catch (ProviderException e) {
             throw new ImageException(e.getMessage(), e);
         }
-        done.stderr().lines().filter(line -> !line.isBlank()).forEach(log);
         if (done.exitCode() != 0) {
             throw new ImageException(done.failure("prepare command"));
         }

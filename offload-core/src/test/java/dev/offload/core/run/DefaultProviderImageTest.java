@@ -170,6 +170,49 @@ class DefaultProviderImageTest {
     }
 
     @Test
+    void buildOutputArrivesWhileThePrepareCommandRuns() throws Exception {
+        Path go = dir.resolve("go");
+        // The command waits for a file that only the progress consumer creates when it sees the first line.
+        Path slow = Files.writeString(dir.resolve("slow-prepare.sh"), """
+                echo waiting >&2
+                for i in $(seq 100); do [ -f "$1" ] && break; sleep 0.1; done
+                [ -f "$1" ] && echo img-streamed
+                """);
+        Files.writeString(
+                project.resolve("offload.toml"),
+                Files.readString(project.resolve("offload.toml"))
+                        .replaceFirst(
+                                "prepare_command = .*",
+                                java.util.regex.Matcher.quoteReplacement(
+                                        "prepare_command = \"sh " + slow + " " + go + "\"")));
+        repo.commitAll("base");
+        List<String> seen = new CopyOnWriteArrayList<>();
+
+        String image = SandboxImages.prepare(
+                        load(),
+                        new ImageOptions(true, Optional.empty(), List.of()),
+                        line -> {
+                            seen.add(line);
+                            if (line.equals("[prepare]   waiting")) {
+                                touch(go);
+                            }
+                        },
+                        warnings::add)
+                .orElseThrow();
+
+        assertThat(image).isEqualTo("img-streamed");
+        assertThat(seen).contains("[prepare]   waiting");
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.writeString(file, "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void overrideImageIdSkipsPrepareAndIsTheImageOfEverySandbox() throws Exception {
         repo.commitAll("base");
         String given = build(ImageOptions.defaults());
