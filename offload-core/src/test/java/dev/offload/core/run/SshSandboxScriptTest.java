@@ -110,12 +110,13 @@ class SshSandboxScriptTest {
         Path local = DefaultProviderRunTest.copyFixture(dir.resolve("local"));
         Path remote = DefaultProviderRunTest.copyFixture(dir.resolve("remote"));
         Path workspaces = dir.resolve("workspaces");
-        String env =
-                "OFFLOAD_SSH_HOSTS=127.0.0.1:" + port + " OFFLOAD_SSH_REMOTE_DIR=" + Shell.quote(workspaces.toString())
-                        + " OFFLOAD_SSH_OPTIONS="
-                        + Shell.quote("-i " + home.resolve("clientkey")
-                                + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR")
-                        + " @ssh_sandbox.sh ";
+        // TMPDIR: the helper's local images (project copies) stay in this test's directory.
+        String env = "TMPDIR=" + Shell.quote(dir.toString()) + " OFFLOAD_SSH_HOSTS=127.0.0.1:" + port
+                + " OFFLOAD_SSH_REMOTE_DIR=" + Shell.quote(workspaces.toString())
+                + " OFFLOAD_SSH_OPTIONS="
+                + Shell.quote("-i " + home.resolve("clientkey")
+                        + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR")
+                + " @ssh_sandbox.sh ";
 
         RunResult viaLocal = run(config(local, "[provider]\ntype = \"local\"\n"));
         RunResult viaSsh = run(config(remote, """
@@ -146,7 +147,7 @@ class SshSandboxScriptTest {
         Path remote = DefaultProviderRunTest.copyFixture(dir.resolve("remote"));
         Path workspaces = dir.resolve("workspaces");
         Files.writeString(remote.resolve(".gitignore"), "test-results/\n");
-        String env = env(workspaces);
+        String env = "TMPDIR=" + Shell.quote(dir.toString()) + " " + env(workspaces);
         Config config = config(
                 remote,
                 """
