@@ -4,6 +4,8 @@
 #
 #   prepare [DOCKERFILE] [--include-cwd] [--copy-dir=LOCAL:REMOTE]... [--sandbox-init-cmd=CMD]
 #           [--context-dir=DIR] [--sandbox-project-root=ROOT]        builds an image, prints its id
+#   prepare --from-base-image=ID [--sandbox-project-root=ROOT] [--patch-file=P] [--post-patch-cmd=CMD]
+#                                                   thin-diff image on ID (SPEC §13.5, §13.6), prints its id
 #   create IMAGE [--cpu N] [--memory-gb G] [--timeout S]             starts a container, prints its id
 #   exec ID COMMAND                                                  runs sh -c COMMAND, exits with its status
 #   download ID REMOTE:LOCAL...                                      copies files out of the container
@@ -27,8 +29,33 @@ build() {
     || die "docker build failed (FROM $1)"
 }
 
+# q VALUE: VALUE quoted for sh.
+q() { printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"; }
+
+# thin BASE ROOT PATCH POST: one layer on BASE that applies PATCH (if any) in ROOT with `offload apply-diff` or
+# `git apply`, then runs POST (if any) with OFFLOAD_PATCH_FILE set when there is a patch; prints the image id.
+thin() {
+  ctx=$(mktemp -d) || exit 1
+  {
+    printf 'set -e\ncd %s\n' "$(q "$2")"
+    if [ -n "$3" ]; then
+      printf 'if command -v offload >/dev/null 2>&1; then offload apply-diff /tmp/offload.patch --project-root %s;' "$(q "$2")"
+      printf ' else git -C %s apply --binary /tmp/offload.patch; fi\nexport OFFLOAD_PATCH_FILE=/tmp/offload.patch\n' "$(q "$2")"
+      cp "$3" "$ctx/offload.patch" || die "prepare: cannot read $3"
+    else
+      : > "$ctx/offload.patch"
+    fi
+    [ -n "$4" ] && printf 'sh -c %s\n' "$(q "$4")"
+    printf 'rm -f /tmp/offload.patch /tmp/offload-patch.sh\n'
+  } > "$ctx/offload-patch.sh"
+  image=$(printf 'FROM %s\nCOPY offload.patch offload-patch.sh /tmp/\nRUN sh /tmp/offload-patch.sh\n' "$1" \
+    | build "$1" "$ctx") || { rm -rf "$ctx"; exit 2; }
+  rm -rf "$ctx"
+  printf '%s\n' "$image"
+}
+
 prepare() {
-  dockerfile="" include_cwd=0 init_cmd="" context="." root="/app"
+  dockerfile="" include_cwd=0 init_cmd="" context="." root="/app" base="" patch="" post=""
   copy_dirs_file=$(mktemp) || exit 1
   trap 'rm -f "$copy_dirs_file"' EXIT
   for arg in "$@"; do
@@ -38,10 +65,18 @@ prepare() {
       --sandbox-init-cmd=*) init_cmd="${arg#--sandbox-init-cmd=}" ;;
       --context-dir=*) context="${arg#--context-dir=}" ;;
       --sandbox-project-root=*) root="${arg#--sandbox-project-root=}" ;;
+      --from-base-image=*) base="${arg#--from-base-image=}" ;;
+      --patch-file=*) patch="${arg#--patch-file=}" ;;
+      --post-patch-cmd=*) post="${arg#--post-patch-cmd=}" ;;
       --*) die "prepare: unknown option $arg" ;;
       *) dockerfile="$arg" ;;
     esac
   done
+  if [ -n "$base" ]; then
+    log "thin-diff image on $base"
+    thin "$base" "$root" "$patch" "$post"
+    return
+  fi
   if [ -n "$dockerfile" ]; then
     log "building $dockerfile"
     image=$(docker build --quiet --network none -f "$dockerfile" "$context") || die "docker build of $dockerfile failed"

@@ -14,6 +14,7 @@ import base64
 import json
 import math
 import os
+import shlex
 import sys
 import threading
 import time
@@ -61,13 +62,16 @@ def cmd_prepare(args):
     modal = sdk()
     root = args.sandbox_project_root
     if args.from_base_image:
+        # Thin-diff build (SPEC §13.5, §13.6): the patch is applied at the repository root, then post_patch_cmd runs
+        # with OFFLOAD_PATCH_FILE set when there is a patch.
         image = modal.Image.from_id(args.from_base_image)
         if args.patch_file:
             apply = ("if command -v offload >/dev/null; then offload apply-diff {p} --project-root {r};"
-                     " else git -C {r} apply --binary {p}; fi").format(p=PATCH_PATH, r=root)
+                     " else git -C {r} apply --binary {p}; fi").format(p=PATCH_PATH, r=shlex.quote(root))
             image = image.add_local_file(args.patch_file, PATCH_PATH, copy=True).run_commands(apply)
         if args.post_patch_cmd:
-            image = image.run_commands(shell_in(root, args.post_patch_cmd))
+            export = "export OFFLOAD_PATCH_FILE=" + PATCH_PATH + " && " if args.patch_file else ""
+            image = image.run_commands(shell_in(root, export + args.post_patch_cmd))
         if args.patch_file:
             image = image.run_commands("rm -f " + PATCH_PATH)
     else:

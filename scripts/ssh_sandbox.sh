@@ -1,12 +1,16 @@
 #!/bin/sh
 # Offload's ssh sandbox helper for the `default` provider (SPEC §4.4): the subcommand protocol of modal_sandbox.py
-# over ssh and rsync. A sandbox is a workspace directory on a host; there are no images, so `prepare` only records
-# what `create` copies. Only ids go to stdout (and exec's own output); logs go to stderr.
+# over ssh and rsync. A sandbox is a workspace directory on a host. There are no remote images: an "image" is a local
+# directory holding a copy of the project and a recipe of what `create` copies and runs; its id is the recipe's path.
+# Only ids go to stdout (and exec's own output); logs go to stderr.
 #
 #   prepare [--include-cwd] [--copy-dir=LOCAL:REMOTE]... [--sandbox-init-cmd=CMD] [--context-dir=DIR]
-#           [--sandbox-project-root=ROOT]         prints a recipe id (a local file) for create
+#           [--sandbox-project-root=ROOT]         copies the project (DIR, without .git) into a new image; prints its id
+#   prepare --from-base-image=ID [--sandbox-project-root=ROOT] [--patch-file=P] [--post-patch-cmd=CMD]
+#                                                 thin-diff image (SPEC §13.5): the base's copy with P applied (git
+#                                                 apply, on this machine); CMD runs in each workspace after the init
 #   create RECIPE                                 makes a workspace, copies the project and copy dirs, runs the init
-#                                                 command; prints the sandbox id (host|workspace)
+#                                                 and post-patch commands; prints the sandbox id (host|workspace)
 #   exec ID COMMAND                               runs sh -c COMMAND in the workspace, exits with its status
 #   download ID REMOTE:LOCAL...                   copies files out (REMOTE relative to the workspace unless absolute)
 #   destroy ID                                    removes the workspace
@@ -49,8 +53,10 @@ push() {
 }
 
 prepare() {
-  recipe=$(mktemp "${TMPDIR:-/tmp}/offload-ssh-recipe.XXXXXX") || exit 1
-  include_cwd=0 context="." root="."
+  image=$(mktemp -d "${TMPDIR:-/tmp}/offload-ssh-image.XXXXXX") || exit 1
+  recipe="$image/recipe"
+  : > "$recipe"
+  include_cwd=0 context="." root="." base="" patch="" post=""
   for arg in "$@"; do
     case "$arg" in
       --include-cwd) include_cwd=1 ;;
@@ -58,12 +64,37 @@ prepare() {
       --sandbox-init-cmd=*) printf 'init\t%s\n' "${arg#--sandbox-init-cmd=}" >> "$recipe" ;;
       --context-dir=*) context="${arg#--context-dir=}" ;;
       --sandbox-project-root=*) root="${arg#--sandbox-project-root=}" ;;
+      --from-base-image=*) base="${arg#--from-base-image=}" ;;
+      --patch-file=*) patch="${arg#--patch-file=}" ;;
+      --post-patch-cmd=*) post="${arg#--post-patch-cmd=}" ;;
       *) die "prepare: unknown argument $arg" ;;
     esac
   done
-  context=$(cd "$context" && pwd) || die "prepare: no context directory $context"
-  printf 'root\t%s\n' "${root#/}" >> "$recipe"
-  [ "$include_cwd" = 1 ] && printf 'project\t%s\n' "$context" >> "$recipe"
+  if [ -n "$base" ]; then
+    [ -f "$base" ] || die "prepare: no image $base"
+    # Everything the base does, minus its project and post-patch command, which are replaced here.
+    awk -F '\t' '$1 != "project" && $1 != "post"' "$base" > "$recipe"
+    based=$(awk -F '\t' '$1 == "project" { print $2 }' "$base")
+    if [ -n "$based" ]; then
+      rsync -a "$based/" "$image/project/" || die "prepare: cannot copy $based"
+      printf 'project\t%s\n' "$image/project" >> "$recipe"
+    fi
+    if [ -n "$patch" ]; then
+      [ -n "$based" ] || die "prepare: the base image holds no project to patch (use --include-cwd)"
+      # GIT_CEILING_DIRECTORIES: never mistake a repository around the image for the project's own.
+      GIT_CEILING_DIRECTORIES="$image" git -C "$image/project" apply --binary "$patch" >&2 \
+        || die "prepare: the patch does not apply"
+    fi
+    [ -n "$post" ] && printf 'post\t%s\n' "$post" >> "$recipe"
+  else
+    context=$(cd "$context" && pwd) || die "prepare: no context directory $context"
+    printf 'root\t%s\n' "${root#/}" >> "$recipe"
+    if [ "$include_cwd" = 1 ]; then
+      # A copy: the context may be a temporary export that is gone when sandboxes are created.
+      rsync -a --exclude=.git/ "$context/" "$image/project/" || die "prepare: cannot copy $context"
+      printf 'project\t%s\n' "$image/project" >> "$recipe"
+    fi
+  fi
   printf '%s\n' "$recipe"
 }
 
@@ -88,6 +119,10 @@ create() {
   init=$(awk -F '\t' '$1 == "init" { sub(/^init\t/, ""); print }' "$recipe")
   if [ -n "$init" ]; then
     rsh "$spec" "cd $(q "$ws/$root") && sh -c $(q "$init")" >&2 || die "the sandbox init command failed on $spec"
+  fi
+  post=$(awk -F '\t' '$1 == "post" { sub(/^post\t/, ""); print }' "$recipe")
+  if [ -n "$post" ]; then
+    rsh "$spec" "cd $(q "$ws/$root") && sh -c $(q "$post")" >&2 || die "the post-patch command failed on $spec"
   fi
   printf '%s|%s\n' "$spec" "$ws"
 }

@@ -6,6 +6,10 @@ It implements only the calls scripts/modal_sandbox.py makes, records each one as
 - an image is a directory built by copying add_local_dir sources and running run_commands in it;
 - Sandbox.create copies the image directory into a fresh sandbox directory;
 - exec runs the command with bash in that directory (relative paths resolve inside it, absolute ones on the host);
+- a file added at an absolute path (add_local_file) lands inside the image directory, and the build's run_commands
+  see it there (the path is rewritten in their text), so a thin-diff build's /tmp/offload.patch stays private;
+- git in run_commands and exec never finds a repository around the state directory (GIT_CEILING_DIRECTORIES), as in
+  a real image whose filesystem is its own;
 - terminate removes the directory.
 
 <state> is $MODAL_STANDIN_DIR, else .modal-standin in the current directory (the config directory, where Offload
@@ -115,6 +119,7 @@ class Image:
 
     def build(self, app):
         image_id, root = _new_id("im")
+        placed = {}
         for step in self.steps:
             kind = step[0]
             if kind == "from_id":
@@ -126,12 +131,22 @@ class Image:
                 dest = os.path.join(root, step[2].lstrip("/"))
                 os.makedirs(os.path.dirname(dest), exist_ok=True)
                 shutil.copy2(step[1], dest)
+                if step[2].startswith("/"):
+                    placed[step[2]] = dest
             elif kind == "run_commands":
                 for command in step[1:]:
-                    subprocess.run(["bash", "-c", command], cwd=root, check=True)
+                    for remote, dest in placed.items():
+                        command = command.replace(remote, dest)
+                    subprocess.run(["bash", "-c", command], cwd=root, check=True, env=_isolated_env(root))
         _record("Image.build", image_id=image_id,
                 steps=[[s for s in step if not callable(s)] for step in self.steps])
         self.object_id = image_id
+
+
+def _isolated_env(root):
+    env = dict(os.environ)
+    env["GIT_CEILING_DIRECTORIES"] = os.path.dirname(os.path.abspath(root))
+    return env
 
 
 class _Stream:
@@ -197,7 +212,7 @@ class Sandbox:
     def exec(self, *command):
         _record("Sandbox.exec", sandbox_id=self.object_id, command=list(command))
         popen = subprocess.Popen(list(command), cwd=self._root, text=True, stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_isolated_env(self._root))
         return _Process(popen)
 
     def terminate(self):

@@ -62,7 +62,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     @Option(
             names = "--override-image-id",
             paramLabel = "ID",
-            description = "modal and docker: skip image preparation, use ID.")
+            description = "docker, modal, default with prepare_command: skip image preparation, use ID.")
     private String overrideImageId;
 
     @Option(names = "--trace", description = "Write {output_dir}/trace.json (Chrome trace events, opens in Perfetto).")
@@ -100,11 +100,6 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                 : new ProgressPrinter(
                                 line -> println(err, line), line -> println(err, "warning: " + line), System::nanoTime)
                         .verbose(global().verbose());
-        if (overrideImageId != null
-                && !List.of("docker", "modal").contains(config.provider().type())) {
-            throw new UserException("--override-image-id works with the docker and modal providers only, not '"
-                    + config.provider().type() + "'");
-        }
         var images = new ImageOptions(noCache, Optional.ofNullable(overrideImageId), copyDirs);
         var run = new OffloadRun(config, options, images, progress, Clock.systemUTC(), traceRecorder);
         RunResult result;

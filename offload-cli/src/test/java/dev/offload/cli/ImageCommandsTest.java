@@ -34,6 +34,69 @@ class ImageCommandsTest {
     }
 
     @Test
+    void buildWithADefaultProviderTwicePrintsTheSameIdAndRunsPrepareOnce() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        git(repo, "init", "-q");
+        Path count = dir.resolve("prepare-count");
+        Files.writeString(repo.resolve("offload.toml"), """
+                [offload]
+                sandbox_repo_root = "/app"
+                [provider]
+                type = "default"
+                # The pipeline appends its flags (--context-dir=...): they become the arguments of sh -c.
+                prepare_command = "sh -c 'echo run >> %s; echo image-$(wc -l < %s)' prepare"
+                create_command = "echo sb {image_id}"
+                exec_command = "sh -c {command}"
+                destroy_command = "true"
+                [framework]
+                type = "pytest"
+                [groups.all]
+                retry_count = 0
+                """.formatted(count, count));
+        git(repo, "add", "-A");
+        git(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=T", "commit", "-q", "-m", "base");
+        String config = repo.resolve("offload.toml").toString();
+        Files.writeString(repo.resolve(".gitignore"), "test-results/\n");
+        git(repo, "add", "-A");
+        git(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=T", "commit", "-q", "-m", "ignore outputs");
+
+        CliRun first = CliRun.of("-c", config, "build");
+        CliRun second = CliRun.of("-c", config, "build");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(second.exitCode()).isZero();
+        assertThat(first.out()).isEqualTo("image-1" + System.lineSeparator());
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(second.err()).contains("[cache] Latest-commit hit: using cached image from ");
+        assertThat(Files.readAllLines(count)).containsExactly("run");
+    }
+
+    @Test
+    void overrideImageIdWithTheLocalProviderIsOneLineBeforeDiscovery() throws Exception {
+        Path config = Files.writeString(dir.resolve("offload.toml"), """
+                [offload]
+                [provider]
+                type = "local"
+                [framework]
+                type = "default"
+                discover_command = "touch discovered # {filters}"
+                run_command = "true {tests}"
+                test_id_format = "{name}"
+                [groups.all]
+                retry_count = 0
+                """);
+
+        CliRun run = CliRun.of("-c", config.toString(), "run", "--override-image-id", "img-1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("error: --override-image-id (Maven: offload.overrideImageId) needs a provider that builds"
+                        + " images, not 'local'")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("discovered")).doesNotExist();
+    }
+
+    @Test
     void buildWithoutADockerDaemonIsOneLineNamingTheEndpoint() throws Exception {
         Path config = Files.writeString(dir.resolve("offload.toml"), """
                 [offload]

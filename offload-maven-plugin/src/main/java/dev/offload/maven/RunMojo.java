@@ -110,7 +110,7 @@ public class RunMojo extends AbstractOffloadMojo {
     private boolean noCache;
 
     /**
-     * docker and modal: skip image preparation and start sandboxes from this image.
+     * docker, modal and default with a prepare command: skip image preparation and start sandboxes from this image.
      *
      * @since 0.1.0
      */

@@ -33,6 +33,14 @@ public interface ImageBuilder extends AutoCloseable {
     /** Builds an image that applies a thin diff and/or runs {@code post_patch_cmd} on top of a base (SPEC §13.5). */
     String buildIncremental(IncrementalImage build, Consumer<String> log) throws ImageException, InterruptedException;
 
+    /**
+     * Removes an image built for one run ({@link PreparedImage#runOnly()}) once its sandboxes are gone. Providers whose
+     * images cannot be removed from here (modal, shell templates) keep the default, which does nothing.
+     *
+     * @throws ImageException when the removal failed; the run reports it as a warning
+     */
+    default void remove(String imageId) throws ImageException {}
+
     @Override
     default void close() {}
 }

@@ -50,12 +50,17 @@ public final class ImagePipeline {
 
     /** Returns the id of the image to start sandboxes from. */
     public String prepare() throws ImageException, InterruptedException {
+        return prepareImage().id();
+    }
+
+    /** The image to start sandboxes from, and whether it was built for this run alone. */
+    public PreparedImage prepareImage() throws ImageException, InterruptedException {
         if (options.overrideImageId().isPresent()) {
-            return options.overrideImageId().get();
+            return PreparedImage.kept(options.overrideImageId().get());
         }
         Optional<String> asIs = builder.imageWithoutBuild();
         if (asIs.isPresent()) {
-            return asIs.get();
+            return PreparedImage.kept(asIs.get());
         }
         Optional<Path> top = Git.topLevel(config.configDir());
         if (top.isEmpty()) {
@@ -69,7 +74,8 @@ public final class ImagePipeline {
         }
     }
 
-    private String fromRepository(Git git) throws GitException, IOException, ImageException, InterruptedException {
+    private PreparedImage fromRepository(Git git)
+            throws GitException, IOException, ImageException, InterruptedException {
         List<String> inputs =
                 config.checkpoint().map(CheckpointConfig::buildInputs).orElse(List.of());
         Optional<BaseCommit> base = BaseCommit.find(git, inputs);
@@ -118,7 +124,7 @@ public final class ImagePipeline {
         }
     }
 
-    private String thin(Git git, BaseCommit commit, DockerIgnore ignore, String imageId)
+    private PreparedImage thin(Git git, BaseCommit commit, DockerIgnore ignore, String imageId)
             throws ImageException, GitException, IOException, InterruptedException {
         Optional<String> postPatch = config.offload().postPatchCmd();
         Optional<Path> patch = Optional.empty();
@@ -132,15 +138,15 @@ public final class ImagePipeline {
         }
         if (patch.isEmpty() && postPatch.isEmpty()) {
             progress.accept("[prepare] No changes since checkpoint, reusing image");
-            return imageId;
+            return PreparedImage.kept(imageId);
         }
         var build =
                 new IncrementalImage(imageId, patch, postPatch, config.offload().sandboxRepoRoot());
-        return retried("thin-diff build", () -> builder.buildIncremental(build, this::output));
+        return PreparedImage.runOnly(retried("thin-diff build", () -> builder.buildIncremental(build, this::output)));
     }
 
     /** SPEC §13.4 step 3: a working-tree snapshot, no note, then {@code post_patch_cmd} as a layer. */
-    private String fullBuild(Path root) throws ImageException, InterruptedException {
+    private PreparedImage fullBuild(Path root) throws ImageException, InterruptedException {
         Path snapshot;
         try {
             snapshot = Files.createTempDirectory(tempDir, "snapshot-");
@@ -151,11 +157,12 @@ public final class ImagePipeline {
         String id = retried("full build", () -> builder.buildBase(baseImage(snapshot, root), this::output));
         Optional<String> postPatch = config.offload().postPatchCmd();
         if (postPatch.isEmpty()) {
-            return id;
+            return PreparedImage.kept(id);
         }
         var build = new IncrementalImage(
                 id, Optional.empty(), postPatch, config.offload().sandboxRepoRoot());
-        return retried("post_patch_cmd layer", () -> builder.buildIncremental(build, this::output));
+        return PreparedImage.runOnly(
+                retried("post_patch_cmd layer", () -> builder.buildIncremental(build, this::output)));
     }
 
     private BaseImage baseImage(Path context, Path repoTop) {

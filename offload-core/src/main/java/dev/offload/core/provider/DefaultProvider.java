@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The {@code default} provider (SPEC §8.6): every sandbox operation is one of the user's shell templates, run on this
@@ -14,27 +13,29 @@ import java.util.Optional;
  * with the local provider's timeout, SIGINT/SIGTERM/SIGKILL and cleanup of that local process tree; the remote side
  * cannot be signalled, so a stopped or timed-out sandbox is destroyed and replaced.
  */
-public final class DefaultProvider implements Provider, ImagePreparation {
+public final class DefaultProvider implements Provider {
     /** Modal's CPU rate in USD per core-second, also used for shell templates (SPEC §8.10). */
     public static final double PRICE_PER_CORE_SECOND = 0.00003942;
 
     private final TemplateCommands commands;
     private final String type;
     private final LocalProvider localShell;
-    private Optional<String> image = Optional.empty();
-    private ProviderException prepareFailure;
+    private final String image;
 
     /**
      * @param type the provider type for messages ({@code default}, or {@code modal} whose templates are generated)
+     * @param image the prepared image (SPEC §13) for {@code {image_id}}; empty without {@code prepare_command}
      * @param localRunTempDir this machine's run temp directory, for the local shells that run exec templates
      */
-    public DefaultProvider(TemplateCommands commands, String type, Path localRunTempDir) throws ProviderException {
+    public DefaultProvider(TemplateCommands commands, String type, String image, Path localRunTempDir)
+            throws ProviderException {
         if (!Files.isDirectory(commands.workingDir())) {
             throw new ProviderException("provider.working_dir '" + commands.workingDir()
                     + "' is not a directory; create it or set [provider] working_dir to an existing directory");
         }
         this.commands = commands;
         this.type = type;
+        this.image = image;
         // The exec template is a local process: run it exactly as the local provider runs a batch script.
         this.localShell = new LocalProvider(new LocalSettings(
                 commands.workingDir(), commands.workingDir().toString(), "/bin/sh", Map.of(), localRunTempDir));
@@ -45,45 +46,10 @@ public final class DefaultProvider implements Provider, ImagePreparation {
         return type;
     }
 
-    /**
-     * Runs {@code prepare_command} once (SPEC §8.6): the image id is the last non-empty line of its stdout. Without a
-     * prepare command the id is empty. A failure is remembered so that sandbox creation does not build again.
-     */
-    @Override
-    public synchronized String prepareImage() throws ProviderException, InterruptedException {
-        if (image.isPresent()) {
-            return image.get();
-        }
-        Optional<String> text = commands.prepareText();
-        if (text.isEmpty()) {
-            image = Optional.of("");
-            return "";
-        }
-        var done = LifecycleCommand.run(
-                "prepare command", text.get(), commands.workingDir(), commands.timeout(), new byte[0]);
-        if (done.exitCode() != 0) {
-            throw new ProviderException(done.failure("prepare command"));
-        }
-        String id = done.stdoutText()
-                .lines()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty())
-                .reduce((first, second) -> second)
-                .orElseThrow(() -> ProviderException.permanent("prepare command printed no image id on stdout"));
-        image = Optional.of(id);
-        return id;
-    }
-
-    @Override
-    public boolean buildsImage() {
-        return commands.prepare().isPresent();
-    }
-
     @Override
     public Sandbox create(int slot) throws ProviderException, InterruptedException {
-        String imageId = prepared();
         String text = ShellTemplate.fill(
-                commands.create(), Map.of("image_id", Shell.quote(imageId), "cpu_cores", commands.cores()));
+                commands.create(), Map.of("image_id", Shell.quote(image), "cpu_cores", commands.cores()));
         var done = LifecycleCommand.run("create command", text, commands.workingDir(), commands.timeout(), new byte[0]);
         if (done.exitCode() != 0) {
             throw new ProviderException(done.failure("create command"));
@@ -93,23 +59,6 @@ public final class DefaultProvider implements Provider, ImagePreparation {
             throw new ProviderException("create command printed no sandbox id on stdout");
         }
         return new TemplateSandbox(id, slot, commands, localShell.create(slot));
-    }
-
-    /** The image, preparing it here when the run did not (a failed preparation is not repeated per slot). */
-    private String prepared() throws ProviderException, InterruptedException {
-        synchronized (this) {
-            if (prepareFailure != null) {
-                throw ProviderException.permanent(prepareFailure.getMessage());
-            }
-        }
-        try {
-            return prepareImage();
-        } catch (ProviderException e) {
-            synchronized (this) {
-                prepareFailure = e;
-            }
-            throw ProviderException.permanent(e.getMessage());
-        }
     }
 
     /** One {@code destroy-many} command with the ids on stdin; it always succeeds, so every sandbox counts as gone. */

@@ -23,23 +23,20 @@ public final class ImageBuilders {
     }
 
     /**
-     * Whether the image pipeline (cache, thin diff) prepares this provider's image during a run. Only docker has a
-     * builder so far; {@code default} and {@code modal} prepare through {@link ImagePreparation} when the provider is
-     * created.
-     */
-    public static boolean hasPipelineBuilder(ProviderConfig provider) {
-        return provider instanceof ProviderConfig.Docker;
-    }
-
-    /**
-     * @throws ProviderException for a provider type whose builder this release lacks
+     * @throws ProviderException for a provider type that builds no images ({@link #buildsImages} is false)
      */
     public static ImageBuilder create(Config config, Path tempDir) throws ProviderException {
         if (config.provider() instanceof ProviderConfig.Docker docker) {
             return new DockerImageBuilder(
                     DockerClients.connect(docker.dockerHost()), docker, config.offload(), tempDir);
         }
-        throw new ProviderException(
-                "provider type '" + config.provider().type() + "' cannot build images in this release yet");
+        if (config.provider() instanceof ProviderConfig.Modal modal) {
+            return PrepareCommandBuilder.forModal(config, modal);
+        }
+        if (config.provider() instanceof ProviderConfig.Default templates
+                && templates.prepareCommand().isPresent()) {
+            return PrepareCommandBuilder.forDefault(config, templates);
+        }
+        throw new ProviderException("provider type '" + config.provider().type() + "' builds no images");
     }
 }

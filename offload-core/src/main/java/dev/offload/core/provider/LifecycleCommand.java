@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs one filled provider template ({@code prepare}, {@code create}, {@code download}, {@code destroy}, or an exec
@@ -44,6 +45,16 @@ final class LifecycleCommand {
      */
     static Completed run(String step, String text, Path dir, Duration timeout, byte[] stdin)
             throws ProviderException, InterruptedException {
+        return run(step, text, dir, timeout, stdin, line -> {});
+    }
+
+    /**
+     * As above, also handing each stderr line to {@code stderrLines} as it arrives (image builds show their progress
+     * while they run, SPEC §13.4).
+     */
+    static Completed run(
+            String step, String text, Path dir, Duration timeout, byte[] stdin, Consumer<String> stderrLines)
+            throws ProviderException, InterruptedException {
         Process process;
         try {
             process =
@@ -51,8 +62,8 @@ final class LifecycleCommand {
         } catch (IOException e) {
             throw new ProviderException(step + " could not start in " + dir + ": " + e.getMessage(), e);
         }
-        var out = Drain.start(process.getInputStream(), step + "-stdout");
-        var err = Drain.start(process.getErrorStream(), step + "-stderr");
+        var out = Drain.start(process.getInputStream(), step + "-stdout", line -> {});
+        var err = Drain.start(process.getErrorStream(), step + "-stderr", stderrLines);
         feed(process.getOutputStream(), stdin);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -82,16 +93,34 @@ final class LifecycleCommand {
         process.destroyForcibly();
     }
 
-    /** Reads a stream to its end on its own thread, so that neither pipe can fill up and block the command. */
+    /**
+     * Reads a stream to its end on its own thread, so that neither pipe can fill up and block the command, and hands
+     * each complete line to {@code lines} on the way.
+     */
     private record Drain(Thread thread, ByteArrayOutputStream bytes) {
-        static Drain start(InputStream stream, String name) {
+        static Drain start(InputStream stream, String name, Consumer<String> lines) {
             var bytes = new ByteArrayOutputStream();
             Thread thread = new Thread(
                     () -> {
+                        var line = new ByteArrayOutputStream();
+                        byte[] buffer = new byte[8192];
                         try (stream) {
-                            stream.transferTo(bytes);
+                            for (int n = stream.read(buffer); n >= 0; n = stream.read(buffer)) {
+                                bytes.write(buffer, 0, n);
+                                for (int i = 0; i < n; i++) {
+                                    if (buffer[i] == '\n') {
+                                        lines.accept(line.toString(StandardCharsets.UTF_8));
+                                        line.reset();
+                                    } else {
+                                        line.write(buffer[i]);
+                                    }
+                                }
+                            }
                         } catch (IOException e) {
                             // The process was killed: keep what arrived.
+                        }
+                        if (line.size() > 0) {
+                            lines.accept(line.toString(StandardCharsets.UTF_8));
                         }
                     },
                     "offload-" + name);

@@ -6,8 +6,6 @@ import dev.offload.core.config.Config;
 import dev.offload.core.config.ProviderConfig;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,15 +14,21 @@ import java.util.Optional;
  */
 final class ModalProvider {
     private static final String SCRIPT = "modal_sandbox.py";
+    /** Limit of each helper call other than exec (prepare, create, download, destroy). */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3600);
 
     private ModalProvider() {}
 
     static DefaultProvider create(
-            Config config, ProviderConfig.Modal modal, List<String> cliCopyDirs, String sandboxTemp, Path localTemp)
+            Config config, ProviderConfig.Modal modal, String image, String sandboxTemp, Path localTemp)
             throws ProviderException {
+        return new DefaultProvider(commands(config, modal, helper(config), sandboxTemp), "modal", image, localTemp);
+    }
+
+    /** The command that runs the bundled helper, extracted into {@code {output_dir}/.offload/scripts/}. */
+    static String helper(Config config) throws ProviderException {
         Path script = TemplateScripts.extract(SCRIPT, config.report().outputDir());
-        String helper = runner() + " " + Shell.quote(script.toString());
-        return new DefaultProvider(commands(config, modal, helper, cliCopyDirs, sandboxTemp), "modal", localTemp);
+        return runner() + " " + Shell.quote(script.toString());
     }
 
     /** {@code uv run} resolves the script's own dependencies; plain python3 needs the Modal SDK installed. */
@@ -32,22 +36,9 @@ final class ModalProvider {
         return Executables.find("uv").isPresent() ? "uv run" : "python3";
     }
 
-    static TemplateCommands commands(
-            Config config, ProviderConfig.Modal modal, String helper, List<String> cliCopyDirs, String sandboxTemp)
+    /** The sandbox templates; images are built by {@link PrepareCommandBuilder} before the provider exists. */
+    static TemplateCommands commands(Config config, ProviderConfig.Modal modal, String helper, String sandboxTemp)
             throws ProviderException {
-        String repoRoot = config.offload().sandboxRepoRoot();
-        StringBuilder prepare = new StringBuilder(helper).append(" prepare");
-        modal.dockerfile().ifPresent(file -> prepare.append(' ').append(Shell.quote(file)));
-        if (modal.includeCwd()) {
-            prepare.append(" --include-cwd");
-        }
-        prepare.append(" --context-dir=").append(Shell.quote(config.configDir().toString()));
-        prepare.append(" --sandbox-project-root=").append(Shell.quote(repoRoot));
-        List<String> flags = new ArrayList<>();
-        modal.copyDirs().forEach(dir -> flags.add("--copy-dir=" + Shell.quote(dir.local() + ":" + dir.remote())));
-        cliCopyDirs.forEach(dir -> flags.add("--copy-dir=" + Shell.quote(dir)));
-        config.offload().sandboxInitCmd().ifPresent(cmd -> flags.add("--sandbox-init-cmd=" + Shell.quote(cmd)));
-
         long lifetime = Math.max(3600, config.offload().testTimeoutSecs() + 600L);
         StringBuilder create = new StringBuilder(helper).append(" create --cpu {cpu_cores} {image_id}");
         modal.memoryGb().ifPresent(gb -> create.append(" --memory-gb ").append(ShellTemplate.decimal(gb)));
@@ -56,15 +47,13 @@ final class ModalProvider {
         }
         create.append(" --timeout ").append(lifetime);
         return new TemplateCommands(
-                Optional.of(prepare.toString()),
-                flags,
                 create.toString(),
                 helper + " exec {sandbox_id} {command}",
                 helper + " destroy {sandbox_id}",
                 Optional.of(helper + " download {sandbox_id} {paths}"),
                 Optional.of(helper + " destroy-many"),
                 config.configDir(),
-                Duration.ofSeconds(3600),
+                COMMAND_TIMEOUT,
                 modal.cpuCores(),
                 config.offload().sandboxProjectRoot(),
                 sandboxTemp);

@@ -20,21 +20,33 @@ public final class Providers {
         return create(config, runTempDir, List.of(), warnings, Optional.empty());
     }
 
+    /** As below, the run id taken from the run temp dir's name {@code offload-<run id>}. */
+    public static Provider create(
+            Config config, Path runTempDir, List<String> cliCopyDirs, Consumer<String> warnings, Optional<String> image)
+            throws ProviderException {
+        String runId = runTempDir.getFileName().toString().replaceFirst("^offload-", "");
+        return create(config, runTempDir, runId, cliCopyDirs, warnings, image);
+    }
+
     /**
-     * @param cliCopyDirs {@code --copy-dir} values, passed after the config's own to image-building providers
+     * @param runId the run's id (SPEC §5.3), for docker's container names and labels
+     * @param cliCopyDirs {@code --copy-dir} values; they went into the image the pipeline prepared (SPEC §13.4)
      * @param image the prepared image (SPEC §13), for providers that build images through the image pipeline
      * @throws ProviderException for a provider type this release cannot run yet, or settings found unusable
      */
     public static Provider create(
-            Config config, Path runTempDir, List<String> cliCopyDirs, Consumer<String> warnings, Optional<String> image)
+            Config config,
+            Path runTempDir,
+            String runId,
+            List<String> cliCopyDirs,
+            Consumer<String> warnings,
+            Optional<String> image)
             throws ProviderException {
         if (config.provider() instanceof ProviderConfig.Local local) {
             LocalProvider.ignoredSettings(config.offload()).forEach(warnings);
             return LocalProvider.from(local, config.offload(), config.configDir(), runTempDir);
         }
         if (config.provider() instanceof ProviderConfig.Docker docker) {
-            // The run temp dir is named offload-<run id> (RunTempDir); containers carry the same id.
-            String runId = runTempDir.getFileName().toString().replaceFirst("^offload-", "");
             String imageId = image.orElseThrow(() -> new ProviderException("docker provider: no image was prepared"));
             return new DockerProvider(
                     DockerClients.connect(docker.dockerHost()), docker, imageId, runId, sandboxRoot(config), warnings);
@@ -43,12 +55,12 @@ public final class Providers {
         String sandboxTemp = "/tmp/" + runTempDir.getFileName();
         if (config.provider() instanceof ProviderConfig.Default templates) {
             TemplateScripts.extractReferenced(templates, config.report().outputDir());
-            var commands =
-                    TemplateCommands.from(templates, config.offload(), config.configDir(), cliCopyDirs, sandboxTemp);
-            return new DefaultProvider(commands, "default", runTempDir);
+            var commands = TemplateCommands.from(templates, config.offload(), config.configDir(), sandboxTemp);
+            return new DefaultProvider(commands, "default", image.orElse(""), runTempDir);
         }
         if (config.provider() instanceof ProviderConfig.Modal modal) {
-            return ModalProvider.create(config, modal, cliCopyDirs, sandboxTemp, runTempDir);
+            String imageId = image.orElseThrow(() -> new ProviderException("modal provider: no image was prepared"));
+            return ModalProvider.create(config, modal, imageId, sandboxTemp, runTempDir);
         }
         throw new ProviderException(
                 "provider type '" + config.provider().type()

@@ -15,12 +15,20 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Extracts a tar archive that came out of a sandbox (artifacts, SPEC §11.8; container copies, §8.8) into a local
- * directory. A sandbox is not trusted: entries with absolute paths or {@code ..} components, links, and anything but
- * regular files and directories are refused with a warning each, and nothing is ever written outside the target.
+ * The one place tar archives that came out of a sandbox are extracted (artifacts, SPEC §11.8; container copies, §8.8).
+ * A sandbox is not trusted: entries with absolute paths or {@code ..} components, links, and anything but regular files
+ * and directories are refused, and nothing is ever written outside the target. Artifacts skip a refused entry with a
+ * warning ({@link #extractTar(InputStream, Path, Consumer)}); a copy that must arrive whole fails on the first one
+ * ({@link #extractTarOrFail}).
  */
 public final class SafeArchive {
     private SafeArchive() {}
+
+    /** What happens to a refused entry: a warning (and the entry is skipped) or an exception. */
+    @FunctionalInterface
+    private interface Refusals {
+        void refused(String message) throws IOException;
+    }
 
     /** Extracts a gzip-compressed tar file; returns the relative paths of the files written. */
     public static List<Path> extractTarGz(Path archive, Path target, Consumer<String> warnings) throws IOException {
@@ -30,21 +38,59 @@ public final class SafeArchive {
         }
     }
 
-    /** Extracts an uncompressed tar stream; returns the relative paths of the files written. */
+    /** Extracts an uncompressed tar stream, skipping refused entries; returns the relative paths of files written. */
     public static List<Path> extractTar(InputStream tar, Path target, Consumer<String> warnings) throws IOException {
+        return extract(tar, target, warnings::accept);
+    }
+
+    /**
+     * Extracts an uncompressed tar stream; returns the relative paths of the files written.
+     *
+     * @throws IOException {@code refused archive entry '<name>': <reason>} for the first refused entry
+     */
+    public static List<Path> extractTarOrFail(InputStream tar, Path target) throws IOException {
+        return extract(tar, target, message -> {
+            throw new IOException(message);
+        });
+    }
+
+    /**
+     * Writes the first entry of a single-file copy (the Engine API's archive of one path) to {@code target}, through a
+     * temp file beside it so that a reader never sees half a file. The entry's own name is not used.
+     *
+     * @throws IOException when the archive holds no regular file first ({@code remote} is a directory or a link)
+     */
+    public static void extractSingleFile(InputStream tar, Path target, String remote) throws IOException {
+        try (var in = new TarArchiveInputStream(tar)) {
+            TarArchiveEntry entry = in.getNextEntry();
+            if (entry == null || !isRegularFile(entry)) {
+                throw new IOException(remote + " is not a regular file");
+            }
+            Path parent = target.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path temp = Files.createTempFile(parent, ".download-", ".tmp");
+            try {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static List<Path> extract(InputStream tar, Path target, Refusals refusals) throws IOException {
         Path root = target.toAbsolutePath().normalize();
         Files.createDirectories(root);
         List<Path> written = new ArrayList<>();
         try (var entries = new TarArchiveInputStream(tar)) {
             for (TarArchiveEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
                 String refusal = refusal(entry);
-                if (refusal != null) {
-                    warnings.accept("refused archive entry '" + entry.getName() + "': " + refusal);
-                    continue;
-                }
                 Path path = root.resolve(strip(entry.getName())).normalize();
-                if (!path.startsWith(root)) {
-                    warnings.accept("refused archive entry '" + entry.getName() + "': outside the target directory");
+                if (refusal == null && !path.startsWith(root)) {
+                    refusal = "outside the target directory";
+                }
+                if (refusal != null) {
+                    refusals.refused("refused archive entry '" + entry.getName() + "': " + refusal);
                     continue;
                 }
                 if (entry.isDirectory()) {

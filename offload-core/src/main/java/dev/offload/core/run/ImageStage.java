@@ -3,6 +3,7 @@ package dev.offload.core.run;
 import dev.offload.core.config.Config;
 import dev.offload.core.image.ImageException;
 import dev.offload.core.image.ImageOptions;
+import dev.offload.core.image.PreparedImage;
 import dev.offload.core.provider.ImageBuilders;
 import dev.offload.core.provider.SandboxImages;
 import java.util.Optional;
@@ -13,14 +14,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Image preparation running beside discovery (SPEC §5.3 step 4) on its own thread; {@link #await} joins it. Providers
- * that build no images get an empty image at once.
+ * Image preparation running beside discovery (SPEC §5.3 step 4) on its own thread; {@link #await} joins it, and
+ * {@link #release} removes an image built for this run alone once its sandboxes are gone. Every provider that builds
+ * images (docker, modal, default with a prepare command) goes through the same pipeline; the others get an empty image
+ * at once.
  */
 final class ImageStage {
-    private final CompletableFuture<Optional<String>> image;
+    private final Config config;
+    private final CompletableFuture<Optional<PreparedImage>> image;
     private final HeldLines held;
 
-    private ImageStage(CompletableFuture<Optional<String>> image, HeldLines held) {
+    private ImageStage(Config config, CompletableFuture<Optional<PreparedImage>> image, HeldLines held) {
+        this.config = config;
         this.image = image;
         this.held = held;
     }
@@ -35,14 +40,14 @@ final class ImageStage {
 
     static ImageStage start(Config config, ImageOptions options, RunObserver observer) {
         var held = new HeldLines(observer);
-        if (!ImageBuilders.hasPipelineBuilder(config.provider())) {
-            return new ImageStage(CompletableFuture.completedFuture(Optional.empty()), held);
+        if (!ImageBuilders.buildsImages(config.provider())) {
+            return new ImageStage(config, CompletableFuture.completedFuture(Optional.empty()), held);
         }
-        CompletableFuture<Optional<String>> future = new CompletableFuture<>();
+        CompletableFuture<Optional<PreparedImage>> future = new CompletableFuture<>();
         Thread thread = new Thread(
                 () -> {
                     try {
-                        future.complete(SandboxImages.prepare(config, options, held::phase, held::warning));
+                        future.complete(SandboxImages.prepareForRun(config, options, held::phase, held::warning));
                     } catch (Throwable e) {
                         future.completeExceptionally(e);
                     }
@@ -50,7 +55,7 @@ final class ImageStage {
                 "offload-image");
         thread.setDaemon(true);
         thread.start();
-        return new ImageStage(future, held);
+        return new ImageStage(config, future, held);
     }
 
     /**
@@ -62,7 +67,7 @@ final class ImageStage {
         releaseOutput();
         while (true) {
             try {
-                return image.get(200, TimeUnit.MILLISECONDS);
+                return image.get(200, TimeUnit.MILLISECONDS).map(PreparedImage::id);
             } catch (TimeoutException e) {
                 if (cancelled.getAsBoolean()) {
                     throw new InterruptedException("cancelled during image preparation");
@@ -77,6 +82,16 @@ final class ImageStage {
                 throw new IllegalStateException("image preparation failed", e.getCause());
             }
         }
+    }
+
+    /**
+     * Removes the image when it was built for this run alone (a thin diff; docker only): called after the provider has
+     * removed every sandbox. The cached base image stays. Nothing happens when preparation failed or is still running.
+     */
+    void release() {
+        Optional<PreparedImage> prepared =
+                image.isDone() && !image.isCompletedExceptionally() ? image.getNow(Optional.empty()) : Optional.empty();
+        prepared.ifPresent(built -> SandboxImages.release(config, built, held::warning));
     }
 
     /** Phase and warning lines, queued until {@link #release}, then passed straight on. */

@@ -10,7 +10,7 @@ import dev.offload.core.framework.Frameworks;
 import dev.offload.core.image.ImageException;
 import dev.offload.core.image.ImageOptions;
 import dev.offload.core.provider.CostModel;
-import dev.offload.core.provider.ImagePreparation;
+import dev.offload.core.provider.ImageBuilders;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
@@ -116,6 +116,15 @@ public final class OffloadRun {
                     invalid.get().hint(),
                     null);
         }
+        if (imageOptions.overrideImageId().isPresent() && !ImageBuilders.buildsImages(config.provider())) {
+            throw abort(
+                    started,
+                    Optional.empty(),
+                    "--override-image-id (Maven: offload.overrideImageId) needs a provider that builds images,"
+                            + " not '" + config.provider().type() + "'",
+                    "use it with docker, modal or a default provider with prepare_command, or leave it out",
+                    null);
+        }
         Optional<Shard> shard = Collect.parseShard(options.shard());
         RunHistory.checkOptions(config, options);
         try (RunTempDir temp = RunTempDir.create(runId)) {
@@ -150,7 +159,6 @@ public final class OffloadRun {
             trace.phase("image_prepare", imageStart);
             var traced = new TraceObserver(observer, trace);
             try (Provider provider = createProvider(temp.path(), started, shard, imageId)) {
-                prepareImage(provider, started, shard);
                 Orchestrator run = new Orchestrator(
                         framework,
                         provider,
@@ -162,6 +170,8 @@ public final class OffloadRun {
                     run.cancel(cancelled);
                 }
                 execution = run.run(tests, queue);
+            } finally {
+                image.release(); // a thin-diff image of this run, once its sandboxes are gone
             }
             traced.teardownDone();
             return report(finish(started, shard, tests, execution));
@@ -304,21 +314,7 @@ public final class OffloadRun {
             observer.warning("local provider ignores --copy-dir");
         }
         try {
-            return Providers.create(config, temp, options.copyDirs(), observer::warning, image);
-        } catch (ProviderException e) {
-            throw abort(started, shard, e.getMessage(), "check [provider] in " + config.file(), e);
-        }
-    }
-
-    /** Builds the sandbox image once, before any sandbox is created (SPEC §8.1 prepare, retried per §8.3). */
-    private void prepareImage(Provider provider, Instant started, Optional<Shard> shard)
-            throws RunAbortedException, InterruptedException {
-        if (!(provider instanceof ImagePreparation image) || !image.buildsImage()) {
-            return;
-        }
-        observer.phase("Preparing image...");
-        try {
-            ProviderRetry.call("image build", image::prepareImage, observer::warning);
+            return Providers.create(config, temp, runId, options.copyDirs(), observer::warning, image);
         } catch (ProviderException e) {
             throw abort(started, shard, e.getMessage(), "check [provider] in " + config.file(), e);
         }

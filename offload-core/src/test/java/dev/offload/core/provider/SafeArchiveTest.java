@@ -1,7 +1,10 @@
 package dev.offload.core.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Archives from sandboxes are extracted with one set of path checks (SPEC §8.8, §11.8), skipping or failing. */
 class SafeArchiveTest {
     @TempDir
     Path dir;
@@ -65,12 +69,62 @@ class SafeArchiveTest {
                         "refused archive entry 'pipe': only regular files and directories are extracted");
     }
 
+    @Test
+    void containerCopyFailsOnAClimbingEntryAndWritesNothingOutside() throws IOException {
+        var tar = new ByteArrayInputStream(tarBytes(List.of(file("ok/a.txt", "a"), file("../escaped.txt", "x"))));
+
+        assertThatThrownBy(() -> SafeArchive.extractTarOrFail(tar, dir.resolve("out")))
+                .isInstanceOf(IOException.class)
+                .hasMessage("refused archive entry '../escaped.txt': paths with '..' are not extracted");
+        assertThat(dir.resolve("escaped.txt")).doesNotExist();
+        assertThat(dir.resolve("out/ok/a.txt")).hasContent("a");
+    }
+
+    @Test
+    void containerCopyFailsOnALink() throws IOException {
+        TarArchiveEntry link = new TarArchiveEntry("evil", TarConstants.LF_SYMLINK);
+        link.setLinkName("/etc/passwd");
+        var tar = new ByteArrayInputStream(tarBytes(List.of(link)));
+
+        assertThatThrownBy(() -> SafeArchive.extractTarOrFail(tar, dir))
+                .hasMessage("refused archive entry 'evil': links are not extracted");
+        assertThat(dir.resolve("evil")).doesNotExist();
+    }
+
+    @Test
+    void singleFileCopyWritesTheFileUnderTheLocalNameWhateverItsEntryIsCalled() throws IOException {
+        var tar = new ByteArrayInputStream(tarBytes(List.of(file("../../junit.xml", "<testsuite/>"))));
+
+        SafeArchive.extractSingleFile(tar, dir.resolve("parts/batch-1.xml"), "/app/junit.xml");
+
+        assertThat(dir.resolve("parts/batch-1.xml")).hasContent("<testsuite/>");
+        assertThat(dir.getParent().resolve("junit.xml")).doesNotExist();
+    }
+
+    @Test
+    void singleFileCopyOfALinkIsRefused() throws IOException {
+        TarArchiveEntry link = new TarArchiveEntry("junit.xml", TarConstants.LF_SYMLINK);
+        link.setLinkName("/etc/shadow");
+        var tar = new ByteArrayInputStream(tarBytes(List.of(link)));
+
+        assertThatThrownBy(() -> SafeArchive.extractSingleFile(tar, dir.resolve("junit.xml"), "/app/junit.xml"))
+                .hasMessage("/app/junit.xml is not a regular file");
+        assertThat(dir.resolve("junit.xml")).doesNotExist();
+    }
+
     /** Writes entries; a file entry's content is its {@code content} field below. */
     private Path archive(List<Object> entries) throws IOException {
         Path archive = dir.resolve("a.tar.gz");
         try (OutputStream out = Files.newOutputStream(archive);
-                var gz = new GzipCompressorOutputStream(out);
-                var tar = new TarArchiveOutputStream(gz)) {
+                var gz = new GzipCompressorOutputStream(out)) {
+            gz.write(tarBytes(entries));
+        }
+        return archive;
+    }
+
+    private static byte[] tarBytes(List<Object> entries) throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (var tar = new TarArchiveOutputStream(out)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (Object item : entries) {
                 if (item instanceof FileEntry f) {
@@ -85,7 +139,7 @@ class SafeArchiveTest {
                 tar.closeArchiveEntry();
             }
         }
-        return archive;
+        return out.toByteArray();
     }
 
     private record FileEntry(String name, String content) {}

@@ -137,10 +137,16 @@ class DefaultProviderLifecycleTest {
 
         assertThat(result.outcomes()).extracting(TestOutcome::verdict).containsOnly(Verdict.PASSED);
         List<String> lines = Files.readAllLines(seen);
-        assertThat(lines.stream().filter(line -> line.startsWith("arg:")))
+        // Outside a git repository: one full build from a snapshot of the project (SPEC §13.4 step 3).
+        List<String> args =
+                lines.stream().filter(line -> line.startsWith("arg:")).toList();
+        assertThat(args).hasSize(4);
+        assertThat(args.subList(0, 2))
                 .containsExactly(
                         "arg:--copy-dir=" + dir.resolve("fixtures") + ":/srv/fixtures",
                         "arg:--copy-dir=" + dir.resolve("data dir") + ":/srv/data");
+        assertThat(args.get(2)).startsWith("arg:--context-dir=").doesNotEndWith("=" + dir);
+        assertThat(args.get(3)).isEqualTo("arg:--sandbox-project-root=.");
         assertThat(lines).contains("create:img 42", "destroy:sb-img 42");
     }
 
@@ -156,7 +162,7 @@ class DefaultProviderLifecycleTest {
 
         assertThat(Files.readAllLines(calls)).containsExactly("attempt", "attempt", "attempt");
         assertThat(warnings)
-                .contains("retrying image build (attempt 3/3) after 1000ms: prepare command failed: no builder");
+                .contains("retrying full build (attempt 3/3) after 1000ms: prepare command failed: no builder");
         assertThat(dir.resolve("test-results/summary.json")).content().contains("\"outcome\" : \"error\"");
     }
 

@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,16 +87,67 @@ class DockerSandboxScriptTest {
                 .isBlank();
     }
 
+    @Test
+    void uncommittedTestReachesTheContainersThroughAThinDiffImage() throws Exception {
+        Path remote = DefaultProviderRunTest.copyFixture(dir.resolve("remote"));
+        Files.writeString(remote.resolve("Dockerfile"), "FROM " + IMAGE + "\n");
+        Files.writeString(remote.resolve(".dockerignore"), "test-results\n");
+        Files.writeString(remote.resolve(".gitignore"), "test-results/\n");
+        Config config = config(remote, "/app", PROVIDER, "post_patch_cmd = \"echo $$OFFLOAD_PATCH_FILE > post.txt\"");
+        dev.offload.core.git.GitRepo.init(remote).commitAll("base");
+        Files.writeString(remote.resolve("tests/test_thin.py"), """
+                def test_thin():
+                    assert open("post.txt").read().strip() == "/tmp/offload.patch"
+                """);
+        List<String> phases = new CopyOnWriteArrayList<>();
+
+        RunResult result = new OffloadRun(
+                        config,
+                        RunOptions.defaults(),
+                        new RunObserver() {
+                            @Override
+                            public void phase(String line) {
+                                phases.add(line);
+                            }
+                        },
+                        Clock.systemUTC())
+                .execute();
+
+        assertThat(DefaultProviderRunTest.verdicts(result))
+                .containsEntry("tests/test_thin.py::test_thin", Verdict.PASSED)
+                .containsEntry("tests/test_math.py::TestOps::test_add", Verdict.PASSED);
+        assertThat(phases)
+                .anyMatch(l -> l.startsWith("[prepare] starting: base build"))
+                .anyMatch(l -> l.startsWith("[prepare] starting: thin-diff build"))
+                .noneMatch(l -> l.contains("full build"));
+    }
+
+    private static final String PROVIDER = """
+            [provider]
+            type = "default"
+            prepare_command = "@docker_sandbox.sh prepare Dockerfile --include-cwd --context-dir=. --sandbox-project-root=/app"
+            create_command = "@docker_sandbox.sh create {image_id} --cpu {cpu_cores}"
+            exec_command = "@docker_sandbox.sh exec {sandbox_id} {command}"
+            destroy_command = "@docker_sandbox.sh destroy {sandbox_id}"
+            download_command = "@docker_sandbox.sh download {sandbox_id} {paths}"
+            timeout_secs = 120
+            """;
+
     private static RunResult run(Config config) throws Exception {
         return new OffloadRun(config, RunOptions.defaults(), RunObserver.NONE, Clock.systemUTC()).execute();
     }
 
     private static Config config(Path project, String root, String provider) throws Exception {
+        return config(project, root, provider, "");
+    }
+
+    private static Config config(Path project, String root, String provider, String offloadExtra) throws Exception {
         Path file = Files.writeString(project.resolve("offload.toml"), """
                 [offload]
                 max_parallel = 2
                 test_timeout_secs = 120
                 sandbox_project_root = "%s"
+                %s
 
                 %s
                 [framework]
@@ -104,7 +157,7 @@ class DockerSandboxScriptTest {
 
                 [groups.unit]
                 retry_count = 1
-                """.formatted(root, provider));
+                """.formatted(root, offloadExtra, provider));
         var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
         return ConfigLoader.load(file, options);
     }

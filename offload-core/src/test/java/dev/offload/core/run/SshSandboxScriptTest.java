@@ -110,12 +110,13 @@ class SshSandboxScriptTest {
         Path local = DefaultProviderRunTest.copyFixture(dir.resolve("local"));
         Path remote = DefaultProviderRunTest.copyFixture(dir.resolve("remote"));
         Path workspaces = dir.resolve("workspaces");
-        String env =
-                "OFFLOAD_SSH_HOSTS=127.0.0.1:" + port + " OFFLOAD_SSH_REMOTE_DIR=" + Shell.quote(workspaces.toString())
-                        + " OFFLOAD_SSH_OPTIONS="
-                        + Shell.quote("-i " + home.resolve("clientkey")
-                                + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR")
-                        + " @ssh_sandbox.sh ";
+        // TMPDIR: the helper's local images (project copies) stay in this test's directory.
+        String env = "TMPDIR=" + Shell.quote(dir.toString()) + " OFFLOAD_SSH_HOSTS=127.0.0.1:" + port
+                + " OFFLOAD_SSH_REMOTE_DIR=" + Shell.quote(workspaces.toString())
+                + " OFFLOAD_SSH_OPTIONS="
+                + Shell.quote("-i " + home.resolve("clientkey")
+                        + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR")
+                + " @ssh_sandbox.sh ";
 
         RunResult viaLocal = run(config(local, "[provider]\ntype = \"local\"\n"));
         RunResult viaSsh = run(config(remote, """
@@ -141,6 +142,68 @@ class SshSandboxScriptTest {
         }
     }
 
+    @Test
+    void uncommittedTestReachesTheWorkspacesThroughAThinDiffImage() throws Exception {
+        Path remote = DefaultProviderRunTest.copyFixture(dir.resolve("remote"));
+        Path workspaces = dir.resolve("workspaces");
+        Files.writeString(remote.resolve(".gitignore"), "test-results/\n");
+        String env = "TMPDIR=" + Shell.quote(dir.toString()) + " " + env(workspaces);
+        Config config = config(
+                remote,
+                """
+                [provider]
+                type = "default"
+                prepare_command = %s
+                create_command = %s
+                exec_command = %s
+                destroy_command = %s
+                download_command = %s
+                timeout_secs = 120
+                """.formatted(
+                                toml(env + "prepare --include-cwd --context-dir=. --sandbox-project-root=."),
+                                toml(env + "create {image_id}"),
+                                toml(env + "exec {sandbox_id} {command}"),
+                                toml(env + "destroy {sandbox_id}"),
+                                toml(env + "download {sandbox_id} {paths}")),
+                "post_patch_cmd = \"echo patched > post.txt\"");
+        dev.offload.core.git.GitRepo.init(remote).commitAll("base");
+        Files.writeString(remote.resolve("tests/test_thin.py"), """
+                def test_thin():
+                    assert open("post.txt").read().strip() == "patched"
+                """);
+        List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        RunResult result = new OffloadRun(
+                        config,
+                        RunOptions.defaults(),
+                        new RunObserver() {
+                            @Override
+                            public void phase(String line) {
+                                phases.add(line);
+                            }
+                        },
+                        Clock.systemUTC())
+                .execute();
+
+        assertThat(DefaultProviderRunTest.verdicts(result))
+                .containsEntry("tests/test_thin.py::test_thin", Verdict.PASSED)
+                .containsEntry("tests/test_math.py::TestOps::test_add", Verdict.PASSED);
+        assertThat(phases)
+                .anyMatch(l -> l.startsWith("[prepare] starting: thin-diff build"))
+                .noneMatch(l -> l.contains("full build"));
+        try (Stream<Path> left = Files.list(workspaces)) {
+            assertThat(left).as("workspaces left behind").isEmpty();
+        }
+    }
+
+    private static String env(Path workspaces) {
+        return "OFFLOAD_SSH_HOSTS=127.0.0.1:" + port + " OFFLOAD_SSH_REMOTE_DIR=" + Shell.quote(workspaces.toString())
+                + " OFFLOAD_SSH_OPTIONS="
+                + Shell.quote("-i " + home.resolve("clientkey")
+                        + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR")
+                + " @ssh_sandbox.sh ";
+    }
+
     private static String toml(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
@@ -150,11 +213,16 @@ class SshSandboxScriptTest {
     }
 
     private static Config config(Path project, String provider) throws Exception {
+        return config(project, provider, "");
+    }
+
+    private static Config config(Path project, String provider, String offloadExtra) throws Exception {
         Path file = Files.writeString(project.resolve("offload.toml"), """
                 [offload]
                 max_parallel = 2
                 test_timeout_secs = 120
                 sandbox_project_root = "."
+                %s
 
                 %s
                 env = { PYTEST_DISABLE_PLUGIN_AUTOLOAD = "1" }
@@ -166,7 +234,7 @@ class SshSandboxScriptTest {
 
                 [groups.unit]
                 retry_count = 1
-                """.formatted(provider));
+                """.formatted(offloadExtra, provider));
         var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
         return ConfigLoader.load(file, options);
     }

@@ -2,6 +2,7 @@ package dev.offload.core.provider.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
@@ -28,6 +29,9 @@ import java.util.function.Consumer;
  * that copy the project to {@code sandbox_repo_root}, each copy dir, and run {@code sandbox_init_cmd}.
  */
 public final class DockerImageBuilder implements ImageBuilder {
+    /** Label of a thin-diff image (SPEC §13.5): the id of the base image it was built on. */
+    public static final String THIN_DIFF_LABEL = "dev.offload.thin-diff-of";
+
     private final DockerClient client;
     private final ProviderConfig.Docker config;
     private final OffloadSettings offload;
@@ -118,6 +122,13 @@ public final class DockerImageBuilder implements ImageBuilder {
         try (BuildContext context = new BuildContext(tempDir)) {
             StringBuilder dockerfile =
                     new StringBuilder("FROM ").append(build.baseImage()).append('\n');
+            // Says what the image is in `docker images --filter label=...`: a run removes it at its end.
+            dockerfile
+                    .append("LABEL ")
+                    .append(THIN_DIFF_LABEL)
+                    .append('=')
+                    .append(json(build.baseImage()))
+                    .append('\n');
             if (build.patch().isPresent()) {
                 context.addFile("offload.patch", build.patch().get());
                 dockerfile
@@ -134,6 +145,21 @@ public final class DockerImageBuilder implements ImageBuilder {
             return build(context.file(), false, log);
         } catch (IOException e) {
             throw new ImageException("cannot write the build context: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes a thin-diff image after its run. An image still used by a container (another run that built the same
+     * layers and got the same id) is left to that run, and one already gone is fine.
+     */
+    @Override
+    public void remove(String imageId) throws ImageException {
+        try {
+            client.removeImageCmd(imageId).exec();
+        } catch (NotFoundException | ConflictException e) {
+            // gone already, or in use by another run that removes it at its own end
+        } catch (RuntimeException e) {
+            throw new ImageException("could not remove image " + imageId + ": " + e.getMessage(), e);
         }
     }
 

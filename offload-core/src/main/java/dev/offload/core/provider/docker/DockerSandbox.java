@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.offload.core.provider.OutputListener;
 import dev.offload.core.provider.ProviderException;
+import dev.offload.core.provider.SafeArchive;
 import dev.offload.core.provider.Sandbox;
 import dev.offload.core.provider.Shell;
 import java.io.IOException;
@@ -195,7 +196,7 @@ final class DockerSandbox implements Sandbox {
                     transfer.remote().startsWith("/") ? transfer.remote() : projectRoot + "/" + transfer.remote();
             try (InputStream tar =
                     client.copyArchiveFromContainerCmd(containerId, remote).exec()) {
-                TarArchives.extractSingleFile(tar, transfer.local(), remote);
+                SafeArchive.extractSingleFile(tar, transfer.local(), remote);
             } catch (NotFoundException e) {
                 throw ProviderException.permanent(id() + ": cannot download " + remote + ": no such file");
             } catch (IOException | RuntimeException e) {

@@ -102,6 +102,8 @@ class DockerImageTest {
                     assert open(os.path.join(root, "init.txt")).read() == "init\\n"
                     assert open(os.path.join(root, "post.txt")).read() == "patched\\n"
                 """);
+        String base = cachedBase(repo);
+        List<String> thinImagesBefore = thinDiffImagesOf(base);
         progress.clear();
         RunResult result = DockerRunTest.run(config, new dev.offload.core.run.RunObserver() {
             @Override
@@ -116,6 +118,12 @@ class DockerImageTest {
                 .containsEntry("tests/test_untracked.py::test_init_and_post_patch_ran", Verdict.PASSED)
                 .containsEntry("tests/test_mixed.py::test_fails", Verdict.FAILED);
         assertThat(DockerRunTest.containersOf(result.runId())).isEmpty();
+        // The run built its own thin-diff image and removed it at its end; the cached base stays.
+        assertThat(progress).anyMatch(l -> l.startsWith("[prepare] starting: thin-diff build"));
+        assertThat(thinDiffImagesOf(base)).containsExactlyInAnyOrderElementsOf(thinImagesBefore);
+        try (DockerClient client = DockerClients.open(Optional.empty())) {
+            assertThat(client.inspectImageCmd(base).exec().getId()).contains(base);
+        }
         // Build output is held back until discovery has printed its finish line (SPEC §5.3 step 4).
         int discovered = indexOf(progress, "[discover] finished");
         assertThat(discovered).isNotNegative().isLessThan(indexOf(progress, "[prepare]"));
@@ -148,6 +156,27 @@ class DockerImageTest {
                 .contains("Base commit:        " + sha8 + " (1 commit before HEAD)")
                 .contains("Cached image:       " + base)
                 .contains("Next run mode:      thin diff (1 files changed since checkpoint)");
+    }
+
+    private static String cachedBase(GitRepo repo) throws Exception {
+        String note = repo.git("notes", "--ref=" + ImageCache.NOTES_REF, "show", "HEAD");
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(note)
+                .path("offload.toml")
+                .path("image_id")
+                .asText();
+    }
+
+    private static List<String> thinDiffImagesOf(String base) throws Exception {
+        try (DockerClient client = DockerClients.open(Optional.empty())) {
+            return client
+                    .listImagesCmd()
+                    .withLabelFilter(Map.of(DockerImageBuilder.THIN_DIFF_LABEL, base))
+                    .exec()
+                    .stream()
+                    .map(image -> image.getId())
+                    .toList();
+        }
     }
 
     private static int indexOf(List<String> lines, String prefix) {
