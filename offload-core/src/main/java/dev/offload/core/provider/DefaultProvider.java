@@ -23,6 +23,7 @@ public final class DefaultProvider implements Provider, ImagePreparation {
     private final LocalProvider localShell;
     private Optional<String> image = Optional.empty();
     private ProviderException prepareFailure;
+    private volatile String createFlags = "";
 
     /**
      * @param type the provider type for messages ({@code default}, or {@code modal} whose templates are generated)
@@ -83,7 +84,8 @@ public final class DefaultProvider implements Provider, ImagePreparation {
     public Sandbox create(int slot) throws ProviderException, InterruptedException {
         String imageId = prepared();
         String text = ShellTemplate.fill(
-                commands.create(), Map.of("image_id", Shell.quote(imageId), "cpu_cores", commands.cores()));
+                        commands.create(), Map.of("image_id", Shell.quote(imageId), "cpu_cores", commands.cores()))
+                + createFlags;
         var done = LifecycleCommand.run("create command", text, commands.workingDir(), commands.timeout(), new byte[0]);
         if (done.exitCode() != 0) {
             throw new ProviderException(done.failure("create command"));
@@ -93,6 +95,20 @@ public final class DefaultProvider implements Provider, ImagePreparation {
             throw new ProviderException("create command printed no sandbox id on stdout");
         }
         return new TemplateSandbox(id, slot, commands, localShell.create(slot));
+    }
+
+    /**
+     * Modal's {@code create} copies directories into the new sandbox ({@code --copy-dir}, SPEC §7.3); user-written
+     * templates have no such step, so the {@code default} provider needs {@code sandbox_classpath} instead.
+     */
+    @Override
+    public boolean uploadAtCreation(SandboxUpload upload) {
+        if (!type.equals("modal")) {
+            return false;
+        }
+        String remote = upload.remoteDir(commands.runTempDir());
+        createFlags = " --copy-dir=" + Shell.quote(upload.localDir() + ":" + remote);
+        return true;
     }
 
     /** The image, preparing it here when the run did not (a failed preparation is not repeated per slot). */
