@@ -42,11 +42,15 @@ if ! docker info >/dev/null 2>&1; then
   docker info >/dev/null 2>&1 || { echo "[docker-setup] dockerd did not start; see /var/log/offload-dockerd.log" >&2; exit 1; }
 fi
 
-current="$(docker image inspect --format "{{ index .Config.Labels \"$LABEL\" }}" "$IMAGE" 2>/dev/null || true)"
+if docker image inspect "$IMAGE" >/dev/null 2>&1; then
+  current="$(docker image inspect --format "{{ index .Config.Labels \"$LABEL\" }}" "$IMAGE")"
+else
+  current="absent"
+fi
 if [ "$current" = "$KEY" ]; then
   echo "[docker-setup] image $IMAGE exists ($LABEL=$KEY)"
 else
-  [ -z "$current" ] || echo "[docker-setup] image $IMAGE was built from another package list ($LABEL='$current'): rebuilding"
+  [ "$current" = "absent" ] || echo "[docker-setup] image $IMAGE was built from another package list ($LABEL='$current', want '$KEY'): rebuilding"
   if [ ! -s "$ROOTFS_TAR" ]; then
     # The Debian mirror this machine's apt already uses (no host name written here).
     mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
