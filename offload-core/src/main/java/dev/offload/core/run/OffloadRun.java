@@ -145,9 +145,7 @@ public final class OffloadRun {
             Instant schedulingStart = trace.now();
             List<List<String>> queue = plan(tests, estimates, overhead, framework.readsIdsFromFile());
             trace.phase("scheduling", schedulingStart);
-            Instant stagingStart = trace.now();
             Optional<SandboxUpload> upload = stageSandboxFiles(framework, started, shard);
-            trace.phase("sandbox_files", stagingStart);
             Orchestrator.Execution execution;
             Instant imageStart = trace.now();
             Optional<String> imageId = awaitImage(image, started, shard);
