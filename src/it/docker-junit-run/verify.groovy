@@ -54,6 +54,8 @@ assert staged.any { it.endsWith('-test-classes.jar') }
 assert staged.any { it.contains('offload-junit-engine') }
 assert staged.any { it.contains('junit-jupiter-engine') }
 assert new File(out, '.offload/classpath').list().sort() == staged.sort()
+// The archive copied into each container (classpath.tar, beside it) is removed when the run ends.
+assert !new File(out, '.offload/classpath.tar').exists()
 
 def summary = new JsonSlurper().parse(new File(out, 'summary.json'))
 assert summary.outcome == 'fail'

@@ -27,12 +27,17 @@ final class UploadArchive implements AutoCloseable {
         this.parent = parent;
     }
 
-    /** Packs {@code upload} for sandboxes whose run temp directory is {@code runTempDir} (an absolute path). */
+    /**
+     * Packs {@code upload} for sandboxes whose run temp directory is {@code runTempDir} (an absolute path), into
+     * {@code <name>.tar} beside the upload's directory.
+     */
     static UploadArchive pack(SandboxUpload upload, String runTempDir) throws IOException {
         int slash = runTempDir.lastIndexOf('/');
         String parent = slash <= 0 ? "/" : runTempDir.substring(0, slash);
         String top = runTempDir.substring(slash + 1) + "/";
-        Path tar = Files.createTempFile("offload-upload-", ".tar");
+        // Beside the staged directory (under {output_dir}/.offload/, which the next run cleans), not in /tmp: a run
+        // killed with SIGKILL leaves nothing behind outside the output directory.
+        Path tar = upload.localDir().resolveSibling(upload.name() + ".tar");
         try (OutputStream out = Files.newOutputStream(tar);
                 var archive = new TarArchiveOutputStream(out)) {
             archive.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -64,10 +69,6 @@ final class UploadArchive implements AutoCloseable {
                     .withTarInputStream(in)
                     .exec();
         }
-    }
-
-    long size() throws IOException {
-        return Files.size(tar);
     }
 
     @Override
