@@ -1,6 +1,8 @@
 package dev.offload.core.framework;
 
+import dev.offload.core.provider.SandboxUpload;
 import dev.offload.core.report.JunitXmlParser;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -78,4 +80,14 @@ public interface Framework {
 
     /** {@code test_id_format} (SPEC §7.1). */
     String testIdFormat();
+
+    /**
+     * Files every sandbox needs before its first batch, staged once per run below {@code stagingRoot} after discovery
+     * (the junit class path, SPEC §7.3); empty when batches need nothing copied.
+     *
+     * @throws IOException when staging failed, naming the file
+     */
+    default Optional<SandboxUpload> stageSandboxFiles(Path stagingRoot) throws IOException {
+        return Optional.empty();
+    }
 }

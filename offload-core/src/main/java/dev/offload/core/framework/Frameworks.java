@@ -18,7 +18,8 @@ public final class Frameworks {
 
     /**
      * @param batchesUseDiscoveryTools whether batches run with the tools discovery ran with (the local provider):
-     *     only then does pytest pass ids in an {@code @file}, which needs pytest ≥ 8.2 where the batch runs
+     *     only then does pytest pass ids in an {@code @file}, which needs pytest ≥ 8.2 where the batch runs, and
+     *     only then does junit use its local class path instead of shipping it (SPEC §7.3)
      */
     public static Framework create(FrameworkConfig config, Path configDir, boolean batchesUseDiscoveryTools) {
         if (config instanceof FrameworkConfig.Pytest pytest) {
@@ -31,7 +32,7 @@ public final class Frameworks {
             return new NextestFramework(nextest);
         }
         if (config instanceof FrameworkConfig.Junit junit) {
-            return new JunitFramework(junit, configDir);
+            return new JunitFramework(junit, configDir, batchesUseDiscoveryTools);
         }
         if (config instanceof FrameworkConfig.Default shell) {
             return new DefaultFramework(shell, configDir);

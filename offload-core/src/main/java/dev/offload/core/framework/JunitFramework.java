@@ -3,7 +3,9 @@ package dev.offload.core.framework;
 import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.config.JunitFilters;
 import dev.offload.core.config.ShellWords;
+import dev.offload.core.provider.SandboxUpload;
 import dev.offload.core.provider.Shell;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,17 +18,32 @@ import java.util.Set;
  * in a fresh JVM over exact UniqueIds, Surefire-dialect results whose {@code name} is the UniqueId.
  */
 public final class JunitFramework implements Framework {
+    /** The staged class path's directory, below the staging root locally and the run temp dir in sandboxes. */
+    static final String STAGED_DIR = "classpath";
+
     private final FrameworkConfig.Junit config;
     private final Path configDir;
     private final List<String> jvmArgs;
+    private final boolean batchesShareThisFilesystem;
     private List<Path> classpath; // resolved once, at the first discovery (classpath_command may be slow)
+    private ClasspathStaging.Staged staged; // set when the class path is shipped into sandboxes (SPEC §7.3)
 
     /**
      * @throws IllegalArgumentException when {@code jvm_args} has an unclosed quote
      */
     public JunitFramework(FrameworkConfig.Junit config, Path configDir) {
+        this(config, configDir, true);
+    }
+
+    /**
+     * @param batchesShareThisFilesystem whether batches see this machine's files (the local provider); otherwise the
+     *     class path is staged and shipped into each sandbox unless {@code sandbox_classpath} is set
+     * @throws IllegalArgumentException when {@code jvm_args} has an unclosed quote
+     */
+    public JunitFramework(FrameworkConfig.Junit config, Path configDir, boolean batchesShareThisFilesystem) {
         this.config = config;
         this.configDir = configDir;
+        this.batchesShareThisFilesystem = batchesShareThisFilesystem;
         try {
             this.jvmArgs = ShellWords.split(config.jvmArgs());
         } catch (IllegalArgumentException e) {
@@ -64,7 +81,8 @@ public final class JunitFramework implements Framework {
         List<String> argv = new ArrayList<>();
         argv.add(config.java());
         argv.addAll(jvmArgs);
-        argv.addAll(List.of("-cp", batchClasspath(), JunitClasspath.RUNNER_CLASS, "--result", result));
+        argv.addAll(
+                List.of("-cp", batchClasspath(request.resultDir()), JunitClasspath.RUNNER_CLASS, "--result", result));
         argv.addAll(List.of("--event-token", request.eventToken()));
         if (request.failFast()) {
             argv.add("--fail-fast");
@@ -110,10 +128,41 @@ public final class JunitFramework implements Framework {
         return classpath;
     }
 
-    /** {@code sandbox_classpath} verbatim, else the local class path (the local provider shares this filesystem). */
-    private synchronized String batchClasspath() {
+    /**
+     * Stages the class path for sandboxes on another filesystem (SPEC §7.3), once per run: the sandbox gets the staged
+     * files at {@code <run temp dir>/classpath/} and batches name them there.
+     */
+    @Override
+    public synchronized Optional<SandboxUpload> stageSandboxFiles(Path stagingRoot) throws IOException {
+        if (batchesShareThisFilesystem || config.sandboxClasspath().isPresent()) {
+            return Optional.empty();
+        }
+        if (classpath == null) {
+            throw new IllegalStateException("junit class path staged before discovery");
+        }
+        if (staged == null) {
+            staged = ClasspathStaging.stage(classpath, stagingRoot.resolve(STAGED_DIR));
+        }
+        return Optional.of(new SandboxUpload(staged.dir(), STAGED_DIR));
+    }
+
+    /** What {@link #stageSandboxFiles} staged, if it did. */
+    public synchronized Optional<ClasspathStaging.Staged> staged() {
+        return Optional.ofNullable(staged);
+    }
+
+    /**
+     * {@code sandbox_classpath} verbatim, else the staged files where the sandbox received them, else the local class
+     * path (the local provider shares this filesystem).
+     */
+    private synchronized String batchClasspath(String sandboxRunTempDir) {
         if (config.sandboxClasspath().isPresent()) {
             return config.sandboxClasspath().get();
+        }
+        if (staged != null) {
+            String dir = new SandboxUpload(staged.dir(), STAGED_DIR).remoteDir(sandboxRunTempDir);
+            return String.join(
+                    ":", staged.names().stream().map(name -> dir + "/" + name).toList());
         }
         if (classpath == null) {
             throw new IllegalStateException("junit batch before discovery");

@@ -21,6 +21,7 @@ public final class DefaultProvider implements Provider {
     private final String type;
     private final LocalProvider localShell;
     private final String image;
+    private volatile String createFlags = "";
 
     /**
      * @param type the provider type for messages ({@code default}, or {@code modal} whose templates are generated)
@@ -49,7 +50,8 @@ public final class DefaultProvider implements Provider {
     @Override
     public Sandbox create(int slot) throws ProviderException, InterruptedException {
         String text = ShellTemplate.fill(
-                commands.create(), Map.of("image_id", Shell.quote(image), "cpu_cores", commands.cores()));
+                        commands.create(), Map.of("image_id", Shell.quote(image), "cpu_cores", commands.cores()))
+                + createFlags;
         var done = LifecycleCommand.run("create command", text, commands.workingDir(), commands.timeout(), new byte[0]);
         if (done.exitCode() != 0) {
             throw new ProviderException(done.failure("create command"));
@@ -59,6 +61,20 @@ public final class DefaultProvider implements Provider {
             throw new ProviderException("create command printed no sandbox id on stdout");
         }
         return new TemplateSandbox(id, slot, commands, localShell.create(slot));
+    }
+
+    /**
+     * Modal's {@code create} copies directories into the new sandbox ({@code --copy-dir}, SPEC §7.3); user-written
+     * templates have no such step, so the {@code default} provider needs {@code sandbox_classpath} instead.
+     */
+    @Override
+    public boolean uploadAtCreation(SandboxUpload upload) {
+        if (!type.equals("modal")) {
+            return false;
+        }
+        String remote = upload.remoteDir(commands.runTempDir());
+        createFlags = " --copy-dir=" + Shell.quote(upload.localDir() + ":" + remote);
+        return true;
     }
 
     /** One {@code destroy-many} command with the ids on stdin; it always succeeds, so every sandbox counts as gone. */

@@ -32,6 +32,18 @@ public interface Provider extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Copies {@code upload} into every sandbox this provider creates from now on (SPEC §7.3: the staged junit class
+     * path), before the sandbox runs anything. Called once, before the first {@link #create}.
+     *
+     * @return false when this provider cannot copy files into its sandboxes (the caller then names a setting that
+     *     avoids the copy)
+     * @throws ProviderException when the copy could not be prepared
+     */
+    default boolean uploadAtCreation(SandboxUpload upload) throws ProviderException {
+        return false;
+    }
+
     /** Releases what the provider holds for the run (hooks, clients); sandboxes are destroyed before this. */
     @Override
     default void close() {}

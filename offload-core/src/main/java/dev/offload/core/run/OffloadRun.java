@@ -14,6 +14,7 @@ import dev.offload.core.provider.ImageBuilders;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
+import dev.offload.core.provider.SandboxUpload;
 import dev.offload.core.report.OutputDirectory;
 import dev.offload.core.report.PreviousDurations;
 import dev.offload.core.schedule.MakespanSimulator;
@@ -153,12 +154,14 @@ public final class OffloadRun {
             Instant schedulingStart = trace.now();
             List<List<String>> queue = plan(tests, estimates, overhead, framework.readsIdsFromFile());
             trace.phase("scheduling", schedulingStart);
+            Optional<SandboxUpload> upload = stageSandboxFiles(framework, started, shard);
             Orchestrator.Execution execution;
             Instant imageStart = trace.now();
             Optional<String> imageId = awaitImage(image, started, shard);
             trace.phase("image_prepare", imageStart);
             var traced = new TraceObserver(observer, trace);
             try (Provider provider = createProvider(temp.path(), started, shard, imageId)) {
+                attachSandboxFiles(provider, upload, started, shard);
                 Orchestrator run = new Orchestrator(
                         framework,
                         provider,
@@ -317,6 +320,26 @@ public final class OffloadRun {
             return Providers.create(config, temp, runId, options.copyDirs(), observer::warning, image);
         } catch (ProviderException e) {
             throw abort(started, shard, e.getMessage(), "check [provider] in " + config.file(), e);
+        }
+    }
+
+    /** Stages what every sandbox needs copied in (the junit class path, SPEC §7.3), once per run. */
+    private Optional<SandboxUpload> stageSandboxFiles(Framework framework, Instant started, Optional<Shard> shard)
+            throws RunAbortedException {
+        try {
+            return SandboxFiles.stage(framework, config, observer);
+        } catch (SandboxFiles.Failure e) {
+            throw abort(started, shard, e.getMessage(), e.hint(), e.getCause());
+        }
+    }
+
+    private void attachSandboxFiles(
+            Provider provider, Optional<SandboxUpload> upload, Instant started, Optional<Shard> shard)
+            throws RunAbortedException {
+        try {
+            SandboxFiles.attach(provider, upload, config);
+        } catch (SandboxFiles.Failure e) {
+            throw abort(started, shard, e.getMessage(), e.hint(), e.getCause());
         }
     }
 

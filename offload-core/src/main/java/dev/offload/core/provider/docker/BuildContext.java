@@ -46,6 +46,7 @@ final class BuildContext implements AutoCloseable {
 
     void addFile(String name, Path source) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(source, name, LinkOption.NOFOLLOW_LINKS);
+        keepMode(entry, source);
         tar.putArchiveEntry(entry);
         Files.copy(source, tar);
         tar.closeArchiveEntry();
@@ -62,7 +63,9 @@ final class BuildContext implements AutoCloseable {
                 }
                 String name = join(prefix, rel);
                 if (!name.isEmpty()) {
-                    tar.putArchiveEntry(new TarArchiveEntry(dir, name + "/", LinkOption.NOFOLLOW_LINKS));
+                    TarArchiveEntry entry = new TarArchiveEntry(dir, name + "/", LinkOption.NOFOLLOW_LINKS);
+                    keepMode(entry, dir);
+                    tar.putArchiveEntry(entry);
                     tar.closeArchiveEntry();
                 }
                 return FileVisitResult.CONTINUE;
@@ -85,6 +88,18 @@ final class BuildContext implements AutoCloseable {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * The file's own permission bits: commons-compress gives every entry a default mode, and an executable of the
+     * project (a build script, esbuild's binary in node_modules) would reach the image without its execute bit.
+     */
+    private static void keepMode(TarArchiveEntry entry, Path source) throws IOException {
+        try {
+            entry.setMode((Integer) Files.getAttribute(source, "unix:mode", LinkOption.NOFOLLOW_LINKS));
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            // no unix attributes on this filesystem: the default mode stays
+        }
     }
 
     /** Entry names are relative: {@code prefix/rel}, or {@code rel} at the context root. */

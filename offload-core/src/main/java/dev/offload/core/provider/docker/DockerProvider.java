@@ -10,6 +10,7 @@ import dev.offload.core.config.ProviderConfig;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Sandbox;
+import dev.offload.core.provider.SandboxUpload;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class DockerProvider implements Provider {
     private final Set<String> containers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger created = new AtomicInteger();
     private final Thread shutdownHook;
+    private volatile UploadArchive upload;
 
     /**
      * @param image the prepared image (SPEC §13)
@@ -99,8 +101,9 @@ public final class DockerProvider implements Provider {
             throw new ProviderException("sandbox " + slot + ": cannot create container: " + e.getMessage(), e);
         }
         containers.add(id); // known the moment it exists (SPEC §8.4)
-        var sandbox = new DockerSandbox(
-                client, id, slot, projectRoot, "/tmp/offload-" + runId, timings, () -> containers.remove(id));
+        var sandbox =
+                new DockerSandbox(client, id, slot, projectRoot, runTempDir(), timings, () -> containers.remove(id));
+        copyUpload(sandbox, slot);
         try {
             client.startContainerCmd(id).exec();
         } catch (RuntimeException e) {
@@ -108,6 +111,36 @@ public final class DockerProvider implements Provider {
             throw new ProviderException("sandbox " + slot + ": cannot start container: " + e.getMessage(), e);
         }
         return sandbox;
+    }
+
+    /** Packs the files once; {@link #create} copies them into each container before starting it. */
+    @Override
+    public boolean uploadAtCreation(SandboxUpload files) throws ProviderException {
+        try {
+            upload = UploadArchive.pack(files, runTempDir());
+        } catch (IOException e) {
+            throw ProviderException.permanent(
+                    "docker provider: cannot pack " + files.localDir() + ": " + e.getMessage());
+        }
+        return true;
+    }
+
+    private void copyUpload(DockerSandbox sandbox, int slot) throws ProviderException {
+        UploadArchive files = upload;
+        if (files == null) {
+            return;
+        }
+        try {
+            files.copyInto(client, sandbox.containerId());
+        } catch (IOException | RuntimeException e) {
+            sandbox.destroy();
+            throw new ProviderException(
+                    "sandbox " + slot + ": cannot copy the class path into the container: " + e.getMessage(), e);
+        }
+    }
+
+    private String runTempDir() {
+        return "/tmp/offload-" + runId;
     }
 
     private CreateContainerCmd containerCommand(String name) {
@@ -136,6 +169,10 @@ public final class DockerProvider implements Provider {
     @Override
     public void close() {
         removeAll();
+        UploadArchive files = upload;
+        if (files != null) {
+            files.close();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {

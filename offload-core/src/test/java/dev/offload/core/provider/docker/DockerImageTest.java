@@ -158,6 +158,28 @@ class DockerImageTest {
                 .contains("Next run mode:      thin diff (1 files changed since checkpoint)");
     }
 
+    @Test
+    void executablesOfTheProjectKeepTheirExecuteBitInTheImage() throws Exception {
+        GitRepo repo = project("");
+        Path tool = dir.resolve("bin/tool.sh");
+        Files.createDirectories(tool.getParent());
+        Files.writeString(tool, "#!/bin/sh\necho tool ran\n");
+        tool.toFile().setExecutable(true);
+        Files.writeString(dir.resolve("tests/test_tool.py"), """
+                import os, subprocess
+
+                def test_tool_runs():
+                    tool = os.path.join(os.environ["OFFLOAD_ROOT"], "bin", "tool.sh")
+                    assert subprocess.run([tool], capture_output=True, text=True).stdout == "tool ran\\n"
+                """);
+        repo.commitAll("a project with an executable script");
+        Config config = DockerRunTest.load(dir.resolve("offload.toml"));
+
+        RunResult result = DockerRunTest.run(config, new dev.offload.core.run.RunObserver() {});
+
+        assertThat(DockerRunTest.verdicts(result)).containsEntry("tests/test_tool.py::test_tool_runs", Verdict.PASSED);
+    }
+
     private static String cachedBase(GitRepo repo) throws Exception {
         String note = repo.git("notes", "--ref=" + ImageCache.NOTES_REF, "show", "HEAD");
         return new com.fasterxml.jackson.databind.ObjectMapper()
