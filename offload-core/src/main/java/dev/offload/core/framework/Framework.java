@@ -68,4 +68,21 @@ public interface Framework {
 
     /** {@code test_id_format} (SPEC §7.1). */
     String testIdFormat();
+
+    /**
+     * Called once by a run whose batches run on this machine (the local provider), before discovery: starts whatever
+     * makes local batches cheaper (pytest: the fork server of {@code fork_batches}). The run closes it when it ends.
+     *
+     * @param tempDir the run's private temp directory
+     * @param workingDir where batches run
+     */
+    default LocalHelper startLocalHelper(Path tempDir, Path workingDir) {
+        return () -> {};
+    }
+
+    /** What {@link #startLocalHelper} started; closing it stops it. */
+    interface LocalHelper extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -135,27 +136,43 @@ final class ProcessTree {
         for (ProcessHandle p : seen) {
             p.descendants().forEach(members::add);
         }
-        Set<Long> groups = new HashSet<>();
+        Set<Long> groups = new HashSet<>(recordedGroups());
         rootGroup.ifPresent(groups::add);
-        recordedGroup().ifPresent(groups::add);
         members.addAll(ProcessGroup.members(groups));
         return members;
     }
 
-    /** The group id from the pgid file, ignoring a file left by an earlier attempt. */
+    /** The framework command's group: the first line of the pgid file, which the batch wrapper writes. */
     private OptionalLong recordedGroup() {
+        List<Long> groups = recordedGroups();
+        return groups.isEmpty() ? OptionalLong.empty() : OptionalLong.of(groups.get(0));
+    }
+
+    /**
+     * Every group id in the pgid file, ignoring a file left by an earlier attempt: the wrapper's first line, then any
+     * group the batch started outside its own (pytest's fork server appends the forked batch's group).
+     */
+    private List<Long> recordedGroups() {
         if (pgidFile.isEmpty()) {
-            return OptionalLong.empty();
+            return List.of();
         }
         try {
             Path file = pgidFile.get();
             Instant written = Files.getLastModifiedTime(file).toInstant();
             if (written.isBefore(started.minusSeconds(1))) {
-                return OptionalLong.empty();
+                return List.of();
             }
-            return OptionalLong.of(Long.parseLong(Files.readString(file).trim()));
-        } catch (IOException | NumberFormatException notWritten) {
-            return OptionalLong.empty();
+            List<Long> groups = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                try {
+                    groups.add(Long.parseLong(line.trim()));
+                } catch (NumberFormatException halfWritten) {
+                    // a line being written: the next look finds it whole
+                }
+            }
+            return groups;
+        } catch (IOException notWritten) {
+            return List.of();
         }
     }
 
