@@ -41,14 +41,19 @@ def serve(path):
     import pytest  # noqa: F401  the point of the server
     from _pytest.config import default_plugins
 
-    # pytest's own plugins are always loaded. Plugins installed from entry points are not preloaded: pytest marks
-    # their modules for assertion rewriting, which must happen at their import inside the batch's pytest.
+    # pytest's own plugins are always loaded, and so are plugins installed from entry points unless autoloading is off.
     for name in default_plugins:
         try:
             importlib.import_module("_pytest." + name)
         except Exception:  # pytest reports it in the batch, as it would without the server
             pass
+    if not os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD"):
+        _preload_plugin_distributions()
     import runpy  # noqa: F401  used by every batch
+    import threading
+
+    if threading.active_count() > 1:
+        return  # an import started a thread: forking would copy it half-done; batches start their own interpreter
     import selectors
 
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -86,6 +91,63 @@ def serve(path):
                 except OSError:
                     pass
                 return
+
+
+def _preload_plugin_distributions():
+    """Imports what pytest's plugin autoloading imports in every batch, and the top-level packages of the same
+    distributions (e.g. hypothesis, whose plugin imports it in -v's report header), through an assertion-rewriting
+    import hook as pytest would: pytest then finds them loaded by its own kind of hook, rewritten, and warns about
+    nothing. A top-level name is imported only when it resolves to a file of that distribution, never to a module of
+    the project of the same name. Any problem: nothing more is preloaded, and the batch imports the rest itself."""
+    from importlib import metadata
+    from importlib.util import find_spec
+
+    try:
+        from _pytest.assertion import AssertionState, assertstate_key
+        from _pytest.assertion.rewrite import AssertionRewritingHook
+        from _pytest.config import _iter_rewritable_modules
+        from _pytest.stash import Stash
+
+        dists = [d for d in metadata.distributions() if any(ep.group == "pytest11" for ep in d.entry_points)]
+        names = {id(d): set(_iter_rewritable_modules(str(f) for f in d.files or [])) for d in dists}
+        hook = AssertionRewritingHook(_PreloadConfig(AssertionState, assertstate_key, Stash))
+        hook.mark_rewrite(*set().union(*names.values()))
+    except Exception:
+        return
+    before = set(sys.modules)
+    sys.meta_path.insert(0, hook)
+    try:
+        for dist in dists:
+            for ep in dist.entry_points:
+                if ep.group == "pytest11":
+                    ep.load()
+            files = {os.path.abspath(str(dist.locate_file(f))) for f in dist.files or []}
+            for name in sorted(names[id(dist)]):
+                spec = find_spec(name)
+                if spec is not None and spec.origin and os.path.abspath(spec.origin) in files:
+                    importlib.import_module(name)
+    except Exception:  # pytest reports it in the batch; forget what this step imported
+        for name in set(sys.modules) - before:
+            del sys.modules[name]
+    finally:
+        sys.meta_path.remove(hook)
+
+
+class _PreloadConfig:
+    """What AssertionRewritingHook asks of a config while importing plugins: no ini file is read in the server."""
+
+    def __init__(self, state_type, state_key, stash_type):
+        state = state_type.__new__(state_type)
+        state.mode = "rewrite"
+        state.trace = lambda *args: None
+        state.hook = None
+        self.stash = stash_type()
+        self.stash[state_key] = state
+
+    def getini(self, name):
+        if name == "enable_assertion_pass_hook":
+            return False
+        raise ValueError(name)  # python_files: the hook falls back to pytest's default patterns
 
 
 def _reap():

@@ -26,6 +26,9 @@ final class ProcessTree {
 
     private static final long POLL_MILLIS = 50;
 
+    /** How old a shared process table {@link #snapshot} may use. */
+    private static final long SHARED_TABLE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
     private final ProcessHandle root;
     private final OptionalLong rootGroup;
     private final Optional<Path> pgidFile;
@@ -45,8 +48,16 @@ final class ProcessTree {
         seen.add(root);
     }
 
-    /** Remembers the current descendants, which may be orphaned (and so invisible from the root) later. */
+    /**
+     * Remembers the descendants, which may be orphaned (and so invisible from the root) later. Reads a process table
+     * that all running batches share for up to half a second: this runs once a second per batch.
+     */
     void snapshot() {
+        seen.addAll(ProcessTable.recent(SHARED_TABLE_NANOS).descendants(root));
+    }
+
+    /** {@link #snapshot} from a fresh look, for stopping the tree. */
+    private void snapshotNow() {
         root.descendants().forEach(seen::add);
     }
 
@@ -131,7 +142,7 @@ final class ProcessTree {
     }
 
     private Set<ProcessHandle> members() {
-        snapshot();
+        snapshotNow();
         Set<ProcessHandle> members = new HashSet<>(seen);
         for (ProcessHandle p : seen) {
             p.descendants().forEach(members::add);
