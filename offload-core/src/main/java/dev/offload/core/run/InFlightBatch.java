@@ -14,6 +14,12 @@ final class InFlightBatch {
 
     boolean stopRequested;
 
+    /**
+     * How many of the batch's first ids are known decided. Decided is final, so {@link Dispatcher} resumes its scan
+     * here: one pass per batch over a run instead of one per streamed event (quadratic in the batch size).
+     */
+    int decidedPrefix;
+
     InFlightBatch(Assignment batch) {
         this.batch = batch;
         this.lastProgress = batch.started();
