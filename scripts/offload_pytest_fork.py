@@ -178,6 +178,9 @@ def _supervise(conn):
         signal.signal(sig, signal.SIG_IGN)  # signals are for pytest; the client's death stops us
     try:
         request, fds = _receive(conn)
+        if request.get("python") != _interpreter():
+            conn.sendall(b'{"fallback": "another interpreter"}\n')
+            os._exit(0)
         pid = os.fork()
     except BaseException:
         os._exit(1)
@@ -242,6 +245,11 @@ def _run_batch(request, fds):
     return 0
 
 
+def _interpreter():
+    """What must match between a batch and the server: the interpreter the batch's PATH finds, and its environment."""
+    return [sys.executable, sys.prefix, sys.version]
+
+
 def _batch_path(server_pythonpath, batch_pythonpath):
     """sys.path as ``python -m pytest`` would have it in the batch: its cwd, its PYTHONPATH, then the rest."""
     server_entries = [os.path.abspath(p) for p in server_pythonpath.split(os.pathsep) if p]
@@ -257,14 +265,18 @@ def run(path, python, args):
     except OSError:
         _exec_pytest(python, args)
     pgid_file = os.environ.pop("OFFLOAD_PYTEST_FORK_PGID_FILE", None)
-    request = {"cwd": os.getcwd(), "env": dict(os.environ), "args": args}
+    request = {"cwd": os.getcwd(), "env": dict(os.environ), "args": args, "python": _interpreter()}
     socket.send_fds(conn, [json.dumps(request).encode() + b"\n"], [0, 1, 2])
     reply = conn.makefile("rb")
     started = reply.readline()
     if not started:
         print("offload: the pytest fork server went away before the batch started", file=sys.stderr)
         sys.exit(1)
-    pgid = json.loads(started)["pgid"]
+    started = json.loads(started)
+    if "pgid" not in started:  # the batch's PATH finds another interpreter or environment than the server's
+        conn.close()
+        _exec_pytest(python, args)
+    pgid = started["pgid"]
 
     def forward(signum, frame):
         try:
@@ -286,8 +298,12 @@ def run(path, python, args):
         sys.exit(1)
     (code,) = _STATUS.unpack(status)
     if code < 0:  # pytest died of a signal: die of the same one, as the shell would see it
-        signal.signal(-code, signal.SIG_DFL)
+        try:
+            signal.signal(-code, signal.SIG_DFL)
+        except (OSError, ValueError):
+            pass  # SIGKILL and SIGSTOP have no handler to reset
         os.kill(os.getpid(), -code)
+        code = 128 - code  # a signal that does not end us (e.g. SIGSTOP): exit as the shell would report it
     sys.exit(code)
 
 
