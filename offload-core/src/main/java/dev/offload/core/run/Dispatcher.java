@@ -359,7 +359,7 @@ final class Dispatcher {
         }
         for (InFlightBatch run : running.values()) {
             // A batch that reported every test itself is about to write its result file: let it.
-            if (!run.stopRequested && allDecided(run) && !run.ended.containsAll(run.batch.ids())) {
+            if (!run.stopRequested && run.allDecided(ledger) && !run.ended.containsAll(run.batch.ids())) {
                 run.stopRequested = true;
                 toStop.add(run.batch.stop());
             }
@@ -371,15 +371,6 @@ final class Dispatcher {
             changed.signalAll();
         }
         return toStop;
-    }
-
-    private boolean allDecided(InFlightBatch run) {
-        List<String> ids = run.batch.ids();
-        while (run.decidedPrefix < ids.size()
-                && ledger.state(ids.get(run.decidedPrefix)).decided()) {
-            run.decidedPrefix++;
-        }
-        return run.decidedPrefix == ids.size();
     }
 
     private List<StopSignal> stopEverything(String cause) {
