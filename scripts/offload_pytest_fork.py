@@ -38,6 +38,19 @@ _STATUS = struct.Struct("!i")  # a forked pytest's exit status, or -signal
 
 
 def serve(path):
+    # While this marker exists (Offload creates it before starting us) the server is importing: a client waits for
+    # the socket instead of starting its own pytest (discovery starts together with the server).
+    starting = path + ".starting"
+    try:
+        _serve(path, starting)
+    finally:
+        try:
+            os.unlink(starting)
+        except OSError:
+            pass
+
+
+def _serve(path, starting):
     import pytest  # noqa: F401  the point of the server
     from _pytest.config import default_plugins
 
@@ -59,6 +72,7 @@ def serve(path):
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path + ".tmp")
     os.rename(path + ".tmp", path)  # the socket appears ready to accept, never half-made
+    os.unlink(starting)
     listener.listen(64)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for the JVM; it closes our stdin
     # Supervisors are reaped with waitpid, so their CPU time adds up to ours and to the JVM's (benchmarks count it).
@@ -258,11 +272,12 @@ def _batch_path(server_pythonpath, batch_pythonpath):
     return [os.getcwd()] + batch_entries + rest
 
 
+_STARTING_WAIT_SECS = 5.0
+
+
 def run(path, python, args):
-    try:
-        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        conn.connect(path)
-    except OSError:
+    conn = _connect(path)
+    if conn is None:
         _exec_pytest(python, args)
     pgid_file = os.environ.pop("OFFLOAD_PYTEST_FORK_PGID_FILE", None)
     request = {"cwd": os.getcwd(), "env": dict(os.environ), "args": args, "python": _interpreter()}
@@ -307,15 +322,37 @@ def run(path, python, args):
     sys.exit(code)
 
 
+def _connect(path):
+    """A connection to the server; None when there is none, after waiting while it is still importing."""
+    import time
+
+    deadline = time.monotonic() + _STARTING_WAIT_SECS
+    while True:
+        try:
+            conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            conn.connect(path)
+            return conn
+        except OSError:
+            conn.close()
+        if not os.path.exists(path + ".starting") or time.monotonic() > deadline:
+            return None
+        time.sleep(0.02)
+
+
 def _exec_pytest(python, args):
     os.execvp(python, [python, "-m", "pytest"] + args)
 
 
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "serve":
+        batch = None
         try:
             serve(sys.argv[2])
-        except _Batch as batch:
+        except _Batch as forked:
+            forked.__traceback__ = None
+            batch = forked
+        # Outside the except block: exceptions of the batch must not chain to _Batch, or tracebacks would show it.
+        if batch is not None:
             sys.exit(_run_batch(batch.request, batch.fds))
     elif len(sys.argv) >= 4 and sys.argv[1] == "run":
         run(sys.argv[2], sys.argv[3], sys.argv[4:])

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,9 @@ final class PytestForkServer implements Framework.LocalHelper {
             byte[] source = BundledScripts.content(FILE_NAME)
                     .orElseThrow(() -> new IOException("bundled script " + FILE_NAME + " is missing"));
             Files.write(script, source);
+            // Clients (discovery starts right away) wait while this marker exists; the server removes it once it
+            // listens or when it gives up.
+            Files.write(Path.of(socket + ".starting"), new byte[0]);
             ProcessBuilder builder = new ProcessBuilder(python, script.toString(), "serve", socket.toString())
                     .directory(workingDir.toFile());
             return Optional.of(new PytestForkServer(IsolatedProcess.start(builder), python, script, socket));
@@ -83,9 +87,17 @@ final class PytestForkServer implements Framework.LocalHelper {
      * (it needs the standard library only) and records the forked process group in {@code pgidFile}.
      */
     String batchLine(List<String> args, String pgidFile) {
-        return PGID_FILE_ENV + "=" + Shell.quote(pgidFile) + " " + Shell.quote(python) + " -S "
-                + Shell.quote(script.toString()) + " run " + Shell.quote(socket.toString()) + " " + Shell.quote(python)
-                + " " + Shell.join(args);
+        return PGID_FILE_ENV + "=" + Shell.quote(pgidFile) + " " + Shell.join(clientArgv(args));
+    }
+
+    /**
+     * The command that runs pytest with {@code args} through this server (discovery uses it too: the client waits
+     * while the server is still importing, which takes about as long as its own pytest would to start).
+     */
+    List<String> clientArgv(List<String> args) {
+        List<String> argv = new ArrayList<>(List.of(python, "-S", script.toString(), "run", socket.toString(), python));
+        argv.addAll(args);
+        return argv;
     }
 
     /** Closes the server's stdin, which ends it; kills it if it has not gone within a grace period. */

@@ -63,7 +63,13 @@ public final class PytestFramework implements Framework {
     public List<DiscoveredTest> discover(DiscoveryRequest request) throws DiscoveryException, InterruptedException {
         Path work = discoveryDir(request);
         Path collectFile = work.resolve("collected.jsonl");
-        DiscoveryProcess process = new DiscoveryProcess(request, discoveryArgv(request));
+        List<String> argv = discoveryArgv(request);
+        PytestForkServer server = forkServer.get();
+        DiscoveryProcess process = server == null
+                ? new DiscoveryProcess(request, argv)
+                // forked like the batches: pytest is imported once per run
+                : new DiscoveryProcess(request, server.clientArgv(argv.subList(command.size(), argv.size())))
+                        .showing(argv);
         DiscoveryProcess.Output output = process.run(
                 request.directory(),
                 Map.of("PYTHONPATH", prependedPythonPath(work.toString()), COLLECT_FILE_ENV, collectFile.toString()));

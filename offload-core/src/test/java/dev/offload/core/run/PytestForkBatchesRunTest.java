@@ -1,6 +1,7 @@
 package dev.offload.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.offload.core.config.ConfigLoader;
 import dev.offload.core.config.LoadOptions;
@@ -31,13 +32,19 @@ class PytestForkBatchesRunTest {
     void forkedBatchesReportTheVerdictsAndFailuresOfFreshInterpreters() throws Exception {
         writeSuite();
 
-        Map<String, String> forked = verdicts(run(true, 30));
+        RunResult forkedRun = run(true, 30);
+        Map<String, String> forked = verdicts(forkedRun);
         String forkedParent = Files.readString(dir.resolve("parent.txt"));
         String forkedLogs = batchLogs();
-        Map<String, String> fresh = verdicts(run(false, 30));
+        RunResult freshRun = run(false, 30);
+        Map<String, String> fresh = verdicts(freshRun);
         String freshParent = Files.readString(dir.resolve("parent.txt"));
 
         assertThat(forked).isEqualTo(fresh).hasSize(8);
+        assertThat(failureBodies(forkedRun))
+                .as("failure texts, tracebacks included")
+                .isEqualTo(failureBodies(freshRun))
+                .hasSize(5); // 3 failures, 2 skips with their reasons
         assertThat(forked)
                 .containsEntry("tests/test_suite.py::test_passes", "PASSED")
                 .containsEntry("tests/test_suite.py::test_env_and_path", "PASSED")
@@ -78,6 +85,18 @@ class PytestForkBatchesRunTest {
                     .as("forked pytest %s of a timed-out batch", pid)
                     .isNotEqualTo(Optional.of(true));
         }
+    }
+
+    @Test
+    void collectionErrorThroughTheForkServerNamesTheConfiguredCommand() throws Exception {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/test_bad.py"), "def test_a(:\n    pass\n");
+
+        assertThatThrownBy(() -> run(true, 30))
+                .isInstanceOf(RunAbortedException.class)
+                .hasMessageContaining("command: python3 -m pytest --collect-only")
+                .hasMessageContaining("ERROR collecting tests/test_bad.py")
+                .hasMessageNotContaining("offload_pytest_fork.py");
     }
 
     private void writeSuite() throws Exception {
@@ -168,6 +187,16 @@ class PytestForkBatchesRunTest {
             verdicts.put(outcome.test().id(), outcome.verdict() + message);
         }
         return verdicts;
+    }
+
+    private static Map<String, String> failureBodies(RunResult result) {
+        Map<String, String> bodies = new TreeMap<>();
+        for (TestOutcome outcome : result.outcomes()) {
+            outcome.decidingAttempt()
+                    .flatMap(Attempt::failure)
+                    .ifPresent(f -> bodies.put(outcome.test().id(), f.body()));
+        }
+        return bodies;
     }
 
     private String batchLogs() throws Exception {
