@@ -80,7 +80,7 @@ public final class ConfigSchema {
 
     /** Keys of {@code [framework]} per {@code type}, in SPEC order. */
     public static final Map<String, List<String>> FRAMEWORK = ordered(
-            "pytest", List.of("type", "paths", "command", "run_args", "test_id_format"),
+            "pytest", List.of("type", "paths", "command", "run_args", "test_id_format", "fork_batches"),
             "nextest", List.of("type", "package", "features", "bin", "include_ignored", "test_id_format"),
             "vitest", List.of("type", "command", "run_args", "test_id_format"),
             "default",

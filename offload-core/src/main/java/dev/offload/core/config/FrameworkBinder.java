@@ -20,7 +20,8 @@ final class FrameworkBinder {
                         localPaths(f, "paths"),
                         f.string("command", "python -m pytest"),
                         f.string("run_args"),
-                        f.string("test_id_format", "{name}"));
+                        f.string("test_id_format", "{name}"),
+                        f.bool("fork_batches", true));
             case "nextest" ->
                 new FrameworkConfig.Nextest(
                         f.string("package"),

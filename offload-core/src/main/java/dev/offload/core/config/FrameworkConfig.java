@@ -12,8 +12,22 @@ public sealed interface FrameworkConfig {
     /** Maps JUnit {@code name}/{@code classname} attributes to test ids (SPEC §7.1). */
     String testIdFormat();
 
-    record Pytest(Optional<List<String>> paths, String command, Optional<String> runArgs, String testIdFormat)
+    /**
+     * @param forkBatches {@code fork_batches}: with batches on this machine, fork each one from a pre-imported pytest
+     *     (docs/frameworks.md)
+     */
+    record Pytest(
+            Optional<List<String>> paths,
+            String command,
+            Optional<String> runArgs,
+            String testIdFormat,
+            boolean forkBatches)
             implements FrameworkConfig {
+        /** With {@code fork_batches} at its default (on). */
+        public Pytest(Optional<List<String>> paths, String command, Optional<String> runArgs, String testIdFormat) {
+            this(paths, command, runArgs, testIdFormat, true);
+        }
+
         @Override
         public String type() {
             return "pytest";

@@ -33,6 +33,9 @@ final class DiscoveryProcess {
 
     private final String group;
     private final List<String> argv;
+    /** The command messages show: the configured one, also when {@link #argv} reaches it through a helper. */
+    private List<String> shown;
+
     private final Duration timeout;
 
     DiscoveryProcess(String group, List<String> argv) {
@@ -47,7 +50,14 @@ final class DiscoveryProcess {
     private DiscoveryProcess(String group, List<String> argv, Duration timeout) {
         this.group = group;
         this.argv = List.copyOf(argv);
+        this.shown = this.argv;
         this.timeout = timeout;
+    }
+
+    /** Messages name {@code command} instead of the argv that runs it (pytest's fork server client). */
+    DiscoveryProcess showing(List<String> command) {
+        this.shown = List.copyOf(command);
+        return this;
     }
 
     Output run(Path directory, Map<String, String> extraEnv) throws DiscoveryException, InterruptedException {
@@ -95,12 +105,12 @@ final class DiscoveryProcess {
 
     /** {@code discovery failed for group 'g': <program> exited with status N}, the command line and a detail. */
     DiscoveryException failure(Output output) {
-        return new DiscoveryException("discovery failed for group '" + group + "': " + argv.get(0)
+        return new DiscoveryException("discovery failed for group '" + group + "': " + shown.get(0)
                 + " exited with status " + output.exitStatus() + "\ncommand: " + commandLine() + "\n" + detail(output));
     }
 
     String commandLine() {
-        return Shell.join(argv);
+        return Shell.join(shown);
     }
 
     static String detail(Output output) {

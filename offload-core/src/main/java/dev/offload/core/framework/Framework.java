@@ -90,4 +90,21 @@ public interface Framework {
     default Optional<SandboxUpload> stageSandboxFiles(Path stagingRoot) throws IOException {
         return Optional.empty();
     }
+
+    /**
+     * Called once by a run whose batches run on this machine (the local provider), before discovery: starts whatever
+     * makes local batches cheaper (pytest: the fork server of {@code fork_batches}). The run closes it when it ends.
+     *
+     * @param tempDir the run's private temp directory
+     * @param workingDir where batches run
+     */
+    default LocalHelper startLocalHelper(Path tempDir, Path workingDir) {
+        return () -> {};
+    }
+
+    /** What {@link #startLocalHelper} started; closing it stops it. */
+    interface LocalHelper extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

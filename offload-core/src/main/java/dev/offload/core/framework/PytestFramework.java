@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.config.ShellWords;
+import dev.offload.core.provider.BatchScript;
 import dev.offload.core.provider.Shell;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,8 @@ public final class PytestFramework implements Framework {
     private final AtomicReference<Boolean> idFiles = new AtomicReference<>();
     /** False when batches run elsewhere (a container, a remote host), whose pytest discovery cannot see. */
     private final boolean idFilesAllowed;
+    /** The run's fork server ({@code fork_batches}), once {@link #startLocalHelper} started one. */
+    private final AtomicReference<PytestForkServer> forkServer = new AtomicReference<>();
 
     /**
      * @throws IllegalArgumentException when {@code command} or {@code run_args} has an unclosed quote
@@ -60,7 +63,13 @@ public final class PytestFramework implements Framework {
     public List<DiscoveredTest> discover(DiscoveryRequest request) throws DiscoveryException, InterruptedException {
         Path work = discoveryDir(request);
         Path collectFile = work.resolve("collected.jsonl");
-        DiscoveryProcess process = new DiscoveryProcess(request, discoveryArgv(request));
+        List<String> argv = discoveryArgv(request);
+        PytestForkServer server = forkServer.get();
+        DiscoveryProcess process = server == null
+                ? new DiscoveryProcess(request, argv)
+                // forked like the batches: pytest is imported once per run
+                : new DiscoveryProcess(request, server.clientArgv(argv.subList(command.size(), argv.size())))
+                        .showing(argv);
         DiscoveryProcess.Output output = process.run(
                 request.directory(),
                 Map.of("PYTHONPATH", prependedPythonPath(work.toString()), COLLECT_FILE_ENV, collectFile.toString()));
@@ -114,12 +123,40 @@ public final class PytestFramework implements Framework {
         } else {
             argv.addAll(request.ids());
         }
+        PytestForkServer server = forkServer.get();
+        String run = server == null
+                ? Shell.join(argv)
+                : server.batchLine(
+                        argv.subList(command.size(), argv.size()),
+                        BatchScript.pgidFile(request.resultDir(), request.number()));
         String script = pluginWriter(pluginDir)
                 + idsWriter
                 + "PYTHONPATH=" + Shell.quote(pluginDir) + "${PYTHONPATH:+:$PYTHONPATH}\n"
                 + "export PYTHONPATH\n"
-                + Shell.join(argv) + "\n";
+                + run + "\n";
         return new BatchCommand(script, Map.of(), Optional.empty(), Optional.of(result));
+    }
+
+    /**
+     * Starts the fork server when {@code fork_batches} is on and {@code command} is {@code <python> -m pytest}; it
+     * imports pytest while discovery runs. Without it (off, another command, or it failed to start) batches start
+     * their own interpreter.
+     */
+    @Override
+    public LocalHelper startLocalHelper(Path tempDir, Path workingDir) {
+        if (!config.forkBatches() || !idFilesAllowed) {
+            return () -> {};
+        }
+        Optional<PytestForkServer> started = PytestForkServer.python(command)
+                .flatMap(python -> PytestForkServer.start(python, tempDir.resolve("pytest-fork"), workingDir));
+        if (started.isEmpty()) {
+            return () -> {};
+        }
+        forkServer.set(started.get());
+        return () -> {
+            forkServer.set(null);
+            started.get().close();
+        };
     }
 
     /** True once discovery found pytest ≥ 8.2 in every group: batches then read their ids from an {@code @file}. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,9 @@ final class ProcessTree {
 
     private static final long POLL_MILLIS = 50;
 
+    /** How old a shared process table {@link #snapshot} may use. */
+    private static final long SHARED_TABLE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
     private final ProcessHandle root;
     private final OptionalLong rootGroup;
     private final Optional<Path> pgidFile;
@@ -44,8 +48,16 @@ final class ProcessTree {
         seen.add(root);
     }
 
-    /** Remembers the current descendants, which may be orphaned (and so invisible from the root) later. */
+    /**
+     * Remembers the descendants, which may be orphaned (and so invisible from the root) later. Reads a process table
+     * that all running batches share for up to half a second: this runs once a second per batch.
+     */
     void snapshot() {
+        seen.addAll(ProcessTable.recent(SHARED_TABLE_NANOS).descendants(root));
+    }
+
+    /** {@link #snapshot} from a fresh look, for stopping the tree. */
+    private void snapshotNow() {
         root.descendants().forEach(seen::add);
     }
 
@@ -130,32 +142,48 @@ final class ProcessTree {
     }
 
     private Set<ProcessHandle> members() {
-        snapshot();
+        snapshotNow();
         Set<ProcessHandle> members = new HashSet<>(seen);
         for (ProcessHandle p : seen) {
             p.descendants().forEach(members::add);
         }
-        Set<Long> groups = new HashSet<>();
+        Set<Long> groups = new HashSet<>(recordedGroups());
         rootGroup.ifPresent(groups::add);
-        recordedGroup().ifPresent(groups::add);
         members.addAll(ProcessGroup.members(groups));
         return members;
     }
 
-    /** The group id from the pgid file, ignoring a file left by an earlier attempt. */
+    /** The framework command's group: the first line of the pgid file, which the batch wrapper writes. */
     private OptionalLong recordedGroup() {
+        List<Long> groups = recordedGroups();
+        return groups.isEmpty() ? OptionalLong.empty() : OptionalLong.of(groups.get(0));
+    }
+
+    /**
+     * Every group id in the pgid file, ignoring a file left by an earlier attempt: the wrapper's first line, then any
+     * group the batch started outside its own (pytest's fork server appends the forked batch's group).
+     */
+    private List<Long> recordedGroups() {
         if (pgidFile.isEmpty()) {
-            return OptionalLong.empty();
+            return List.of();
         }
         try {
             Path file = pgidFile.get();
             Instant written = Files.getLastModifiedTime(file).toInstant();
             if (written.isBefore(started.minusSeconds(1))) {
-                return OptionalLong.empty();
+                return List.of();
             }
-            return OptionalLong.of(Long.parseLong(Files.readString(file).trim()));
-        } catch (IOException | NumberFormatException notWritten) {
-            return OptionalLong.empty();
+            List<Long> groups = new ArrayList<>();
+            for (String line : Files.readAllLines(file)) {
+                try {
+                    groups.add(Long.parseLong(line.trim()));
+                } catch (NumberFormatException halfWritten) {
+                    // a line being written: the next look finds it whole
+                }
+            }
+            return groups;
+        } catch (IOException notWritten) {
+            return List.of();
         }
     }
 

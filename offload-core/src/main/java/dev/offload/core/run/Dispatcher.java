@@ -31,6 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * (§9.7). Batches are stopped through their own {@link StopSignal}, outside the lock.
  */
 final class Dispatcher {
+    /** How often an idle slot re-checks hedging while batches run: streamed events do not wake it one by one. */
+    private static final Duration EVENT_RECHECK = Duration.ofMillis(200);
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final RunSettings settings;
@@ -80,7 +83,11 @@ final class Dispatcher {
                     endRun(Verdict.NOT_RUN, "never scheduled to completion");
                     break;
                 }
-                changed.await();
+                if (running.isEmpty() || !settings.hedging()) {
+                    changed.await();
+                } else {
+                    changed.awaitNanos(EVENT_RECHECK.toNanos()); // streamed events change what is worth hedging
+                }
             }
             return Optional.empty();
         } finally {
@@ -155,10 +162,15 @@ final class Dispatcher {
             InFlightBatch run = running.get(batch.number());
             if (run != null && run.ended.add(event.id())) {
                 run.lastProgress = clock.instant();
+                boolean wasOver = over;
                 if (!over && results.decideEarly(batch, event)) {
-                    toStop = afterDecisions();
+                    toStop = afterDecisions(false);
                 }
-                changed.signalAll(); // an idle slot may now find a batch worth hedging, or stop finding one
+                // Idle slots re-check hedging on their own every EVENT_RECHECK (see next): waking them on every event
+                // would redo that check per test, quadratic in the batch size. Only an ended run or a stop is urgent.
+                if (over != wasOver || !toStop.isEmpty()) {
+                    changed.signalAll();
+                }
             }
         } finally {
             lock.unlock();
@@ -337,16 +349,17 @@ final class Dispatcher {
 
     /** Fail-fast, stops of batches whose tests were all decided elsewhere, and the end of the run. */
     private List<StopSignal> afterDecisions() {
+        return afterDecisions(true);
+    }
+
+    private List<StopSignal> afterDecisions(boolean signal) {
         List<StopSignal> toStop = new ArrayList<>();
         if (failFastTriggered && !over) {
             toStop.addAll(stopEverything("cancelled by --fail-fast"));
         }
         for (InFlightBatch run : running.values()) {
-            boolean allDecided =
-                    run.batch.ids().stream().allMatch(id -> ledger.state(id).decided());
             // A batch that reported every test itself is about to write its result file: let it.
-            boolean reportedAll = run.ended.containsAll(run.batch.ids());
-            if (allDecided && !reportedAll && !run.stopRequested) {
+            if (!run.stopRequested && run.allDecided(ledger) && !run.ended.containsAll(run.batch.ids())) {
                 run.stopRequested = true;
                 toStop.add(run.batch.stop());
             }
@@ -354,7 +367,9 @@ final class Dispatcher {
         if (ledger.allDecided()) {
             over = true;
         }
-        changed.signalAll();
+        if (signal) {
+            changed.signalAll();
+        }
         return toStop;
     }
 

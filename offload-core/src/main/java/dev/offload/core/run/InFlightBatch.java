@@ -2,6 +2,7 @@ package dev.offload.core.run;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** A batch the {@link Dispatcher} has started and not yet completed; read and changed only under its lock. */
@@ -14,8 +15,24 @@ final class InFlightBatch {
 
     boolean stopRequested;
 
+    /** How many of the batch's first ids are known decided (see {@link #allDecided}). */
+    private int decidedPrefix;
+
     InFlightBatch(Assignment batch) {
         this.batch = batch;
         this.lastProgress = batch.started();
+    }
+
+    /**
+     * Whether every test of the batch is decided. Decided is final, so the scan resumes where the last one stopped:
+     * one pass per batch over a run, not one per streamed event (which was quadratic in the batch size).
+     */
+    boolean allDecided(VerdictLedger ledger) {
+        List<String> ids = batch.ids();
+        while (decidedPrefix < ids.size()
+                && ledger.state(ids.get(decidedPrefix)).decided()) {
+            decidedPrefix++;
+        }
+        return decidedPrefix == ids.size();
     }
 }

@@ -134,6 +134,9 @@ public final class OffloadRun {
             Plan.Overhead overhead = Plan.overhead(config); // the previous summary.json is about to be removed
             cleanOutputDir();
             Framework framework = createFramework(started, shard);
+            if (config.provider().runsBatchesWithLocalTools()) { // e.g. pytest's fork server, ready after discovery
+                temp.closeFirst(framework.startLocalHelper(temp.path(), config.configDir()));
+            }
             framework.runWarnings(options.failFast()).forEach(observer::warning);
             sharedResultFileWarning().ifPresent(observer::warning);
             ImageStage image = ImageStage.start(config, imageOptions, observer);

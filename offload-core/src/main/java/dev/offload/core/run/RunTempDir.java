@@ -1,5 +1,6 @@
 package dev.offload.core.run;
 
+import dev.offload.core.framework.Framework;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -7,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -17,6 +20,8 @@ final class RunTempDir implements AutoCloseable {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final Path path;
+    /** Helpers living in the directory, stopped before it is deleted (last started, first stopped). */
+    private final Deque<Framework.LocalHelper> helpers = new ArrayDeque<>();
 
     private RunTempDir(Path path) {
         this.path = path;
@@ -57,8 +62,16 @@ final class RunTempDir implements AutoCloseable {
         return path;
     }
 
+    /** Stops {@code helper} when the run ends, before the directory is deleted. */
+    void closeFirst(Framework.LocalHelper helper) {
+        helpers.push(helper);
+    }
+
     @Override
     public void close() {
+        while (!helpers.isEmpty()) {
+            helpers.pop().close();
+        }
         try (Stream<Path> files = Files.walk(path)) {
             files.sorted(Comparator.reverseOrder()).forEach(RunTempDir::deleteQuietly);
         } catch (IOException | UncheckedIOException e) {

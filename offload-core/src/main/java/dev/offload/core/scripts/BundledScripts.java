@@ -20,6 +20,7 @@ public final class BundledScripts {
             "docker_sandbox.sh",
             "modal_sandbox.py",
             "offload_pytest.py",
+            "offload_pytest_fork.py",
             "offload_vitest_reporter.mjs",
             "ssh_sandbox.sh");
 

@@ -1,0 +1,118 @@
+package dev.offload.core.framework;
+
+import dev.offload.core.provider.IsolatedProcess;
+import dev.offload.core.provider.Shell;
+import dev.offload.core.scripts.BundledScripts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The run's pytest fork server ({@code offload_pytest_fork.py}, docs/frameworks.md): one process on this machine that
+ * imports pytest once; every local batch runs in a fresh process forked from it. Batches reach it through the script's
+ * client, which falls back to {@code <python> -m pytest} whenever the server is not there, so the server is an
+ * optimisation only: it may fail to start, and batches still run.
+ */
+final class PytestForkServer implements Framework.LocalHelper {
+    static final String FILE_NAME = "offload_pytest_fork.py";
+
+    /** Set for a batch: where the client appends the forked pytest's process group (SPEC §8.1 pgid file). */
+    static final String PGID_FILE_ENV = "OFFLOAD_PYTEST_FORK_PGID_FILE";
+
+    /** A Unix socket path holds at most 107 bytes on Linux. */
+    private static final int MAX_SOCKET_PATH = 100;
+
+    private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    private final IsolatedProcess process;
+    private final String python;
+    private final Path script;
+    private final Path socket;
+
+    private PytestForkServer(IsolatedProcess process, String python, Path script, Path socket) {
+        this.process = process;
+        this.python = python;
+        this.script = script;
+        this.socket = socket;
+    }
+
+    /** The interpreter of a {@code <python> -m pytest} command; empty for any other command (no server then). */
+    static Optional<String> python(List<String> command) {
+        if (command.size() != 3
+                || !command.get(1).equals("-m")
+                || !command.get(2).equals("pytest")) {
+            return Optional.empty();
+        }
+        String program = command.get(0);
+        String name = program.substring(program.lastIndexOf('/') + 1);
+        return PYTHON.matcher(name).matches() ? Optional.of(program) : Optional.empty();
+    }
+
+    /**
+     * Starts the server in {@code dir} (the run's private temp directory) with {@code workingDir} as its directory;
+     * empty when it cannot start (then every batch starts its own interpreter, as with {@code fork_batches = false}).
+     */
+    static Optional<PytestForkServer> start(String python, Path dir, Path workingDir) {
+        Path socket = dir.resolve("pytest-fork.sock").toAbsolutePath();
+        if (socket.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
+            return Optional.empty();
+        }
+        try {
+            Files.createDirectories(dir);
+            Path script = dir.resolve(FILE_NAME).toAbsolutePath();
+            byte[] source = BundledScripts.content(FILE_NAME)
+                    .orElseThrow(() -> new IOException("bundled script " + FILE_NAME + " is missing"));
+            Files.write(script, source);
+            // Clients (discovery starts right away) wait while this marker exists; the server removes it once it
+            // listens or when it gives up.
+            Files.write(Path.of(socket + ".starting"), new byte[0]);
+            ProcessBuilder builder = new ProcessBuilder(python, script.toString(), "serve", socket.toString())
+                    .directory(workingDir.toFile());
+            return Optional.of(new PytestForkServer(IsolatedProcess.start(builder), python, script, socket));
+        } catch (IOException e) {
+            return Optional.empty(); // batches start their own interpreter
+        }
+    }
+
+    /**
+     * The shell line that runs pytest with {@code args} through this server: the client runs without {@code site}
+     * (it needs the standard library only) and records the forked process group in {@code pgidFile}.
+     */
+    String batchLine(List<String> args, String pgidFile) {
+        return PGID_FILE_ENV + "=" + Shell.quote(pgidFile) + " " + Shell.join(clientArgv(args));
+    }
+
+    /**
+     * The command that runs pytest with {@code args} through this server (discovery uses it too: the client waits
+     * while the server is still importing, which takes about as long as its own pytest would to start).
+     */
+    List<String> clientArgv(List<String> args) {
+        List<String> argv = new ArrayList<>(List.of(python, "-S", script.toString(), "run", socket.toString(), python));
+        argv.addAll(args);
+        return argv;
+    }
+
+    /** Closes the server's stdin, which ends it; kills it if it has not gone within a grace period. */
+    @Override
+    public void close() {
+        try {
+            process.process().getOutputStream().close();
+            if (!process.process().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.kill(STOP_GRACE);
+            }
+        } catch (IOException e) {
+            process.kill(STOP_GRACE);
+        } catch (InterruptedException e) {
+            process.kill(STOP_GRACE);
+            Thread.currentThread().interrupt();
+        }
+    }
+}
