@@ -16,19 +16,34 @@ import java.util.Set;
  * in a fresh JVM over exact UniqueIds, Surefire-dialect results whose {@code name} is the UniqueId.
  */
 public final class JunitFramework implements Framework {
+    /**
+     * Options for batch JVMs when {@code jvm_args} is empty: a batch JVM is short-lived and one of many on the
+     * machine, where the serial collector starts cheapest (docs/junit.md has the measurements).
+     */
+    static final List<String> DEFAULT_JVM_ARGS = List.of("-XX:+UseSerialGC");
+
     private final FrameworkConfig.Junit config;
     private final Path configDir;
     private final List<String> jvmArgs;
+    private final Path cdsCacheDir;
     private List<Path> classpath; // resolved once, at the first discovery (classpath_command may be slow)
+    private Optional<JunitCds> cds = Optional.empty();
 
     /**
      * @throws IllegalArgumentException when {@code jvm_args} has an unclosed quote
      */
     public JunitFramework(FrameworkConfig.Junit config, Path configDir) {
+        this(config, configDir, JunitCds.defaultCacheDir());
+    }
+
+    /** @param cdsCacheDir where class-data-sharing archives are kept across runs */
+    public JunitFramework(FrameworkConfig.Junit config, Path configDir, Path cdsCacheDir) {
         this.config = config;
         this.configDir = configDir;
+        this.cdsCacheDir = cdsCacheDir;
         try {
-            this.jvmArgs = ShellWords.split(config.jvmArgs());
+            List<String> words = ShellWords.split(config.jvmArgs());
+            this.jvmArgs = words.isEmpty() ? DEFAULT_JVM_ARGS : words;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("framework.jvm_args: " + e.getMessage(), e);
         }
@@ -64,6 +79,7 @@ public final class JunitFramework implements Framework {
         List<String> argv = new ArrayList<>();
         argv.add(config.java());
         argv.addAll(jvmArgs);
+        argv.addAll(cdsArgs());
         argv.addAll(List.of("-cp", batchClasspath(), JunitClasspath.RUNNER_CLASS, "--result", result));
         argv.addAll(List.of("--event-token", request.eventToken()));
         if (request.failFast()) {
@@ -106,8 +122,37 @@ public final class JunitFramework implements Framework {
     private synchronized List<Path> classpath() throws DiscoveryException, InterruptedException {
         if (classpath == null) {
             classpath = JunitClasspath.withRunner(JunitClasspath.projectEntries(config, configDir));
+            if (usesCds()) {
+                // The first batch makes the archive when it is missing (JunitCds).
+                cds = JunitCds.plan(config.java(), jvmArgs, classpath, cdsCacheDir);
+            }
         }
         return classpath;
+    }
+
+    /**
+     * Class-data sharing is for batches on this machine's class path, and stays out of the way of a user's own
+     * {@code -Xshare} or archive options in {@code jvm_args}.
+     */
+    private boolean usesCds() {
+        return config.sandboxClasspath().isEmpty()
+                && jvmArgs.stream()
+                        .noneMatch(a -> a.startsWith("-Xshare")
+                                || a.contains("SharedArchiveFile")
+                                || a.contains("ArchiveClassesAtExit"));
+    }
+
+    private List<String> cdsArgs() {
+        Optional<JunitCds> planned;
+        synchronized (this) {
+            planned = cds;
+        }
+        try {
+            return planned.isPresent() ? planned.get().jvmArgs() : List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // a cancelled run: the batch is stopped before it starts
+            return List.of();
+        }
     }
 
     /** {@code sandbox_classpath} verbatim, else the local class path (the local provider shares this filesystem). */
@@ -118,6 +163,6 @@ public final class JunitFramework implements Framework {
         if (classpath == null) {
             throw new IllegalStateException("junit batch before discovery");
         }
-        return JunitClasspath.join(classpath);
+        return JunitClasspath.join(cds.map(JunitCds::classpath).orElse(classpath));
     }
 }
