@@ -102,7 +102,11 @@ public final class JunitFramework implements Framework {
         return true;
     }
 
-    /** An invocation of a template or factory belongs to the batch id of its template: a UniqueId prefix. */
+    /**
+     * An invocation of a template or factory belongs to the batch id of its template: a UniqueId prefix. A class that
+     * failed after its tests ran (an {@code @AfterAll}) is reported by the runner under its own id, as Surefire
+     * reports it: a test of its own, registered under the first of its tests in the batch.
+     */
     @Override
     public Optional<String> dynamicParent(String resultId, Set<String> batchIds) {
         for (int cut = resultId.lastIndexOf("/["); cut > 0; cut = resultId.lastIndexOf("/[", cut - 1)) {
@@ -111,7 +115,23 @@ public final class JunitFramework implements Framework {
                 return Optional.of(prefix);
             }
         }
-        return Optional.empty();
+        String children = resultId + "/";
+        return batchIds.stream().filter(id -> id.startsWith(children)).min(String::compareTo);
+    }
+
+    /** A batch JVM that exited early: {@code System.exit} in a test, a fatal JVM error, or a kill (SPEC §10.5). */
+    @Override
+    public Optional<String> exitWithoutResult(int exitStatus, Optional<String> runningTest) {
+        if (exitStatus == 0) {
+            return Optional.empty(); // the JVM finished: the file went missing on the way (a download)
+        }
+        String how = exitStatus > 128
+                ? "was killed (exit status " + exitStatus + ", signal " + (exitStatus - 128) + ")"
+                : "exited with status " + exitStatus;
+        return Optional.of(runningTest
+                .map(id -> "the batch JVM " + how + " while " + id
+                        + " was running (System.exit in the test, or a fatal JVM error); it wrote no result file")
+                .orElse("the batch JVM " + how + " before writing its result file (no test was running)"));
     }
 
     @Override
