@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Class-data sharing for the junit batch JVMs (issue 7): a dynamic AppCDS archive of the JUnit Platform, its engines
@@ -36,6 +38,8 @@ public final class JunitCds {
     private static final Pattern ARCHIVED_JAR = Pattern.compile(
             "(junit-platform-|junit-jupiter-|junit-vintage-|opentest4j-|apiguardian-api-|offload-junit-engine-).*\\.jar");
     private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(90);
+    /** Archives kept in the cache directory. */
+    static final int KEPT = 16;
 
     private final String java;
     private final List<String> jvmOptions;
@@ -97,7 +101,7 @@ public final class JunitCds {
      */
     public synchronized List<String> jvmArgs() throws InterruptedException {
         if (usable == null) {
-            usable = Files.isRegularFile(archive) || (!Files.exists(failedMarker()) && dump());
+            usable = reuse() || (!Files.exists(failedMarker()) && dump());
         }
         return usable ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off") : List.of();
     }
@@ -125,6 +129,7 @@ public final class JunitCds {
             }
             if (process.exitValue() == 0 && Files.isRegularFile(target) && Files.size(target) > 0) {
                 Files.move(target, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                prune(archive.getParent());
                 return true;
             }
             // This JVM refuses (or cannot run the warm-up): remember it, with its output, and do not retry.
@@ -139,6 +144,41 @@ public final class JunitCds {
             if (work != null) {
                 deleteQuietly(work);
             }
+        }
+    }
+
+    /** An existing archive, marked as used now so that pruning keeps it. */
+    private boolean reuse() {
+        try {
+            Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis()));
+            return true;
+        } catch (IOException e) {
+            return Files.isRegularFile(archive);
+        }
+    }
+
+    /**
+     * Keeps the {@value #KEPT} most recently used archives: every new jar version or JDK update makes a new one
+     * (about 8 MB). A JVM already running keeps its mapping of a deleted archive.
+     */
+    static void prune(Path cacheDir) {
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            List<Path> archives = files.filter(p -> name(p).endsWith(".jsa") || name(p).endsWith(".jsa.failed"))
+                    .sorted(Comparator.comparing(JunitCds::modified).reversed())
+                    .toList();
+            for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException e) {
+            // pruning is housekeeping: the next archive made tries again
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

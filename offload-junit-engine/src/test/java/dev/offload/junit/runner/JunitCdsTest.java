@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +46,37 @@ class JunitCdsTest {
                 .contains("shared objects file");
         assertThat(fixtures.testcases()).containsKey(method("PassingTest", "printsToStdout()"));
 
-        FileTime made = Files.getLastModifiedTime(cds.archive());
+        Object made =
+                Files.readAttributes(cds.archive(), BasicFileAttributes.class).fileKey();
         JunitCds again = JunitCds.plan(java(), List.of(), classpath, cache).orElseThrow();
         assertThat(again.jvmArgs()).isEqualTo(args);
-        assertThat(Files.getLastModifiedTime(again.archive())).isEqualTo(made);
+        // Reused, not made again (a new archive is a new file moved into place).
+        assertThat(Files.readAttributes(again.archive(), BasicFileAttributes.class)
+                        .fileKey())
+                .isEqualTo(made);
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files).containsExactly(cds.archive());
+        }
+    }
+
+    @Test
+    void aNewArchiveKeepsTheSixteenMostRecentlyUsedInTheCache() throws Exception {
+        var fixtures = new RunnerFixtures(dir, JunitLine.PLATFORM_6);
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        for (int i = 0; i < 20; i++) {
+            Path old = Files.writeString(cache.resolve("old" + i + ".jsa"), "x");
+            Files.setLastModifiedTime(old, FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+
+        JunitCds cds = JunitCds.plan(java(), List.of(), classpathWithRunnerJar(fixtures), cache)
+                .orElseThrow();
+        cds.jvmArgs();
+
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .hasSize(16)
+                    .contains(cds.archive().getFileName().toString(), "old19.jsa", "old5.jsa")
+                    .doesNotContain("old4.jsa", "old0.jsa");
         }
     }
 
