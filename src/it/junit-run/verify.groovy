@@ -56,6 +56,9 @@ assert parts.any { it.contains('adding numbers') && it.contains('<system-out>') 
 // System.exit in a test: the batch log names the test that was running.
 def logs = new File(out, 'logs').listFiles().findAll { it.name.contains('.stderr.') }.collect { it.text }
 assert logs.any { it.contains('the JVM is exiting while ' + m('ExitTest', 'exits()') + ' runs') }
+// ... and so does the ERROR's message: the exit status and the test from its start event.
+assert byName[m('ExitTest', 'exits()')].error.@message.text().contains(
+        'the batch JVM exited with status 7 while ' + m('ExitTest', 'exits()') + ' was running')
 
 def summary = new JsonSlurper().parse(new File(out, 'summary.json'))
 assert summary.outcome == 'fail'

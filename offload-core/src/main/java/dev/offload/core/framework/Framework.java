@@ -65,6 +65,16 @@ public interface Framework {
      */
     default void prepareWithoutDiscovery() throws DiscoveryException, InterruptedException {}
 
+    /**
+     * The infrastructure-error cause for a batch whose runner exited without a result file (SPEC §10.5), worded for
+     * this framework; empty keeps the generic cause.
+     *
+     * @param runningTest the test with a streamed start event and no end event, if any: the one running at the exit
+     */
+    default Optional<String> exitWithoutResult(int exitStatus, Optional<String> runningTest) {
+        return Optional.empty();
+    }
+
     /** Warnings to print once when a run starts (e.g. no per-test results, no stop flag for --fail-fast). */
     default List<String> runWarnings(boolean failFast) {
         return List.of();

@@ -21,12 +21,20 @@ public final class JunitFramework implements Framework {
     /** The staged class path's directory, below the staging root locally and the run temp dir in sandboxes. */
     static final String STAGED_DIR = "classpath";
 
+    /**
+     * Options for batch JVMs when {@code jvm_args} is empty: a batch JVM is short-lived and one of many on the
+     * machine, where the serial collector starts cheapest (docs/junit.md has the measurements).
+     */
+    static final List<String> DEFAULT_JVM_ARGS = List.of("-XX:+UseSerialGC");
+
     private final FrameworkConfig.Junit config;
     private final Path configDir;
     private final List<String> jvmArgs;
     private final boolean batchesShareThisFilesystem;
+    private final Path cdsCacheDir;
     private List<Path> classpath; // resolved once, at the first discovery (classpath_command may be slow)
     private ClasspathStaging.Staged staged; // set when the class path is shipped into sandboxes (SPEC §7.3)
+    private Optional<JunitCds> cds = Optional.empty();
 
     /**
      * @throws IllegalArgumentException when {@code jvm_args} has an unclosed quote
@@ -41,11 +49,23 @@ public final class JunitFramework implements Framework {
      * @throws IllegalArgumentException when {@code jvm_args} has an unclosed quote
      */
     public JunitFramework(FrameworkConfig.Junit config, Path configDir, boolean batchesShareThisFilesystem) {
+        this(config, configDir, batchesShareThisFilesystem, JunitCds.defaultCacheDir());
+    }
+
+    /** @param cdsCacheDir where class-data-sharing archives are kept across runs */
+    public JunitFramework(FrameworkConfig.Junit config, Path configDir, Path cdsCacheDir) {
+        this(config, configDir, true, cdsCacheDir);
+    }
+
+    private JunitFramework(
+            FrameworkConfig.Junit config, Path configDir, boolean batchesShareThisFilesystem, Path cdsCacheDir) {
         this.config = config;
         this.configDir = configDir;
         this.batchesShareThisFilesystem = batchesShareThisFilesystem;
+        this.cdsCacheDir = cdsCacheDir;
         try {
-            this.jvmArgs = ShellWords.split(config.jvmArgs());
+            List<String> words = ShellWords.split(config.jvmArgs());
+            this.jvmArgs = words.isEmpty() ? DEFAULT_JVM_ARGS : words;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("framework.jvm_args: " + e.getMessage(), e);
         }
@@ -81,6 +101,7 @@ public final class JunitFramework implements Framework {
         List<String> argv = new ArrayList<>();
         argv.add(config.java());
         argv.addAll(jvmArgs);
+        argv.addAll(cdsArgs());
         argv.addAll(
                 List.of("-cp", batchClasspath(request.resultDir()), JunitClasspath.RUNNER_CLASS, "--result", result));
         argv.addAll(List.of("--event-token", request.eventToken()));
@@ -104,7 +125,11 @@ public final class JunitFramework implements Framework {
         return true;
     }
 
-    /** An invocation of a template or factory belongs to the batch id of its template: a UniqueId prefix. */
+    /**
+     * An invocation of a template or factory belongs to the batch id of its template: a UniqueId prefix. A class that
+     * failed after its tests ran (an {@code @AfterAll}) is reported by the runner under its own id, as Surefire
+     * reports it: a test of its own, registered under the first of its tests in the batch.
+     */
     @Override
     public Optional<String> dynamicParent(String resultId, Set<String> batchIds) {
         for (int cut = resultId.lastIndexOf("/["); cut > 0; cut = resultId.lastIndexOf("/[", cut - 1)) {
@@ -113,7 +138,23 @@ public final class JunitFramework implements Framework {
                 return Optional.of(prefix);
             }
         }
-        return Optional.empty();
+        String children = resultId + "/";
+        return batchIds.stream().filter(id -> id.startsWith(children)).min(String::compareTo);
+    }
+
+    /** A batch JVM that exited early: {@code System.exit} in a test, a fatal JVM error, or a kill (SPEC §10.5). */
+    @Override
+    public Optional<String> exitWithoutResult(int exitStatus, Optional<String> runningTest) {
+        if (exitStatus == 0) {
+            return Optional.empty(); // the JVM finished: the file went missing on the way (a download)
+        }
+        String how = exitStatus > 128
+                ? "was killed (exit status " + exitStatus + ", signal " + (exitStatus - 128) + ")"
+                : "exited with status " + exitStatus;
+        return Optional.of(runningTest
+                .map(id -> "the batch JVM " + how + " while " + id
+                        + " was running (System.exit in the test, or a fatal JVM error); it wrote no result file")
+                .orElse("the batch JVM " + how + " before writing its result file (no test was running)"));
     }
 
     @Override
@@ -124,6 +165,10 @@ public final class JunitFramework implements Framework {
     private synchronized List<Path> classpath() throws DiscoveryException, InterruptedException {
         if (classpath == null) {
             classpath = JunitClasspath.withRunner(JunitClasspath.projectEntries(config, configDir));
+            if (usesCds()) {
+                // The first batch makes the archive when it is missing (JunitCds).
+                cds = JunitCds.plan(config.java(), jvmArgs, classpath, cdsCacheDir);
+            }
         }
         return classpath;
     }
@@ -152,6 +197,32 @@ public final class JunitFramework implements Framework {
     }
 
     /**
+     * Class-data sharing is for batches on this machine's class path, and stays out of the way of a user's own
+     * {@code -Xshare} or archive options in {@code jvm_args}.
+     */
+    private boolean usesCds() {
+        return batchesShareThisFilesystem
+                && config.sandboxClasspath().isEmpty()
+                && jvmArgs.stream()
+                        .noneMatch(a -> a.startsWith("-Xshare")
+                                || a.contains("SharedArchiveFile")
+                                || a.contains("ArchiveClassesAtExit"));
+    }
+
+    private List<String> cdsArgs() {
+        Optional<JunitCds> planned;
+        synchronized (this) {
+            planned = cds;
+        }
+        try {
+            return planned.isPresent() ? planned.get().jvmArgs() : List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // a cancelled run: the batch is stopped before it starts
+            return List.of();
+        }
+    }
+
+    /**
      * {@code sandbox_classpath} verbatim, else the staged files where the sandbox received them, else the local class
      * path (the local provider shares this filesystem).
      */
@@ -167,6 +238,6 @@ public final class JunitFramework implements Framework {
         if (classpath == null) {
             throw new IllegalStateException("junit batch before discovery");
         }
-        return JunitClasspath.join(classpath);
+        return JunitClasspath.join(cds.map(JunitCds::classpath).orElse(classpath));
     }
 }

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Finds programs the way a shell does, so that a missing one is reported before anything starts. */
-final class Executables {
+public final class Executables {
     private Executables() {}
 
     /** {@code name} itself when it contains a slash, else the first executable of that name on {@code PATH}. */
-    static Optional<Path> find(String name) {
+    public static Optional<Path> find(String name) {
         if (name.contains("/")) {
             Path path = Path.of(name);
             return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();

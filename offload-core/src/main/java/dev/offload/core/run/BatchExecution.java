@@ -113,7 +113,10 @@ final class BatchExecution {
                         .withStreamed(streamed(capture, batch));
             }
             // Tests with an end event keep their results; only the others are re-queued (SPEC §10.5).
-            return BatchReport.infrastructureError(missingResultCause(sandbox, exec, e), capture.out(), capture.err())
+            String cause = framework
+                    .exitWithoutResult(exec.exitCode(), runningTest(capture.events()))
+                    .orElseGet(() -> missingResultCause(sandbox, exec, e));
+            return BatchReport.infrastructureError(cause, capture.out(), capture.err())
                     .withStreamed(streamed(capture, batch));
         }
         return new BatchReport(
@@ -172,6 +175,19 @@ final class BatchExecution {
         }
         List<TestCaseResult> cases = framework.readResults(local, request);
         return BatchResults.resolve(cases, request.ids(), framework, observer::warning);
+    }
+
+    /** The last test whose start event has no end event: the one running when the batch ended. */
+    private static Optional<String> runningTest(List<StreamedEvent> events) {
+        String running = null;
+        for (StreamedEvent event : events) {
+            if (event.kind() == StreamedEvent.Kind.START) {
+                running = event.id();
+            } else if (event.kind() == StreamedEvent.Kind.END && event.id().equals(running)) {
+                running = null;
+            }
+        }
+        return Optional.ofNullable(running);
     }
 
     /** A batch killed by a signal (status above 128) died; otherwise its runner wrote no usable result. */

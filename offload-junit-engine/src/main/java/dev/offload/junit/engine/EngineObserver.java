@@ -24,7 +24,12 @@ final class EngineObserver implements RunObserver {
 
     @Override
     public void testStarted(String id, int slot) {
-        replay.started(id);
+        replay.started(id, slot);
+    }
+
+    @Override
+    public void batchFinished(dev.offload.core.run.BatchRecord batch) {
+        replay.batchFinished(batch.sandbox());
     }
 
     @Override

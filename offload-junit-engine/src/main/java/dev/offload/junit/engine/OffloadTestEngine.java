@@ -17,6 +17,8 @@ public final class OffloadTestEngine implements TestEngine {
     /** The engine id, also what Surefire's {@code includeJUnit5Engines} names. */
     public static final String ID = "offload";
 
+    private final NestedPlanCache plans = new NestedPlanCache();
+
     @Override
     public String getId() {
         return ID;
@@ -28,7 +30,7 @@ public final class OffloadTestEngine implements TestEngine {
         // Inside a sandbox (a batch JVM of this very engine's run) the engine stays off whatever the parameters say.
         boolean inSandbox = System.getenv(BatchEnvironment.OFFLOAD_RUN_ID) != null;
         if (!inSandbox && EngineParameters.enabled(request.getConfigurationParameters())) {
-            TestPlanMirror.mirror(NestedDiscovery.discover(request), engine);
+            TestPlanMirror.mirror(plans.plan(request, () -> NestedDiscovery.discover(request)), engine);
         }
         return engine;
     }

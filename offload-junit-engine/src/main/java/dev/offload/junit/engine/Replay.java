@@ -28,7 +28,9 @@ import org.junit.platform.engine.TestExecutionResult;
 final class Replay implements Runnable {
     private sealed interface Event {}
 
-    private record Started(String id) implements Event {}
+    private record Started(String id, int slot) implements Event {}
+
+    private record BatchDone(int slot) implements Event {}
 
     private record Decided(TestOutcome outcome) implements Event {}
 
@@ -50,16 +52,28 @@ final class Replay implements Runnable {
     private final Map<String, TestOutcome> decided = new HashMap<>();
     /** Templates whose invocations now stand for them: they close once those are finished. */
     private final Set<String> replaced = new HashSet<>();
+    /** Test classes by name, for a class's own result (an {@code @AfterAll} failure). */
+    private final Map<String, MirroredClassDescriptor> classes = new HashMap<>();
+    /** Classes whose tests a running batch started: their own result may still come with that batch's report. */
+    private final Map<TestDescriptor, Integer> runningOn = new HashMap<>();
+
+    private final Map<TestDescriptor, TestOutcome> classOutcomes = new HashMap<>();
 
     Replay(EngineExecutionListener listener, List<MirroredTestDescriptor> units) {
         this.listener = listener;
         units.forEach(u -> this.units.put(u.innerId(), u));
+        units.forEach(u -> MirroredClassDescriptor.of(u).ifPresent(c -> classes.put(c.className(), c)));
         this.invocations = new Invocations(units);
     }
 
-    /** A sandbox began running this test (called from any thread). */
-    void started(String id) {
-        events.add(new Started(id));
+    /** A sandbox began running this test in the batch on {@code slot} (called from any thread). */
+    void started(String id, int slot) {
+        events.add(new Started(id, slot));
+    }
+
+    /** The batch on {@code slot} is finished and its report applied (called from any thread). */
+    void batchFinished(int slot) {
+        events.add(new BatchDone(slot));
     }
 
     /** This test has its verdict (called from any thread, possibly under Offload's lock: only enqueues). */
@@ -105,10 +119,28 @@ final class Replay implements Runnable {
 
     private void handle(Event event) {
         if (event instanceof Started s) {
-            descriptor(s.id()).filter(d -> !finished.contains(d)).ifPresent(this::start);
+            descriptor(s.id()).filter(d -> !finished.contains(d)).ifPresent(test -> {
+                start(test);
+                MirroredClassDescriptor.of(test).ifPresent(c -> runningOn.put(c, s.slot()));
+            });
+        } else if (event instanceof BatchDone done) {
+            List<TestDescriptor> ended = runningOn.entrySet().stream()
+                    .filter(e -> e.getValue() == done.slot())
+                    .map(Map.Entry::getKey)
+                    .toList();
+            ended.forEach(runningOn::remove);
+            ended.forEach(this::closeIfComplete);
         } else if (event instanceof Decided d) {
             // A pass or skip decided at its end event carries its output in that event (SPEC §7.3).
-            descriptor(d.outcome().test().id()).ifPresent(test -> report(test, d.outcome()));
+            Optional<TestDescriptor> test = descriptor(d.outcome().test().id());
+            if (test.isPresent()) {
+                report(test.get(), d.outcome());
+            } else {
+                classOf(d.outcome()).ifPresent(c -> {
+                    classOutcomes.put(c, d.outcome());
+                    closeIfComplete(c);
+                });
+            }
         } else if (event instanceof Replaced r) {
             r.children().forEach(this::descriptor); // registers each invocation not seen yet
             replaced.add(r.id());
@@ -122,6 +154,12 @@ final class Replay implements Runnable {
             return Optional.of(unit);
         }
         return invocations.of(id, this::register);
+    }
+
+    /** The class whose own result this is: a test class that failed after its tests ran (SPEC §7.3). */
+    private Optional<MirroredClassDescriptor> classOf(TestOutcome outcome) {
+        MirroredClassDescriptor container = classes.get(outcome.test().classname());
+        return Optional.ofNullable(container).filter(c -> !finished.contains(c));
     }
 
     private void register(TestDescriptor invocation) {
@@ -189,6 +227,7 @@ final class Replay implements Runnable {
             return;
         }
         boolean complete = container.getChildren().stream().allMatch(finished::contains)
+                && !runningOn.containsKey(container)
                 && (!(container instanceof MirroredTestDescriptor)
                         || decided.containsKey(idOf(container))
                         || replaced.contains(idOf(container)));
@@ -213,6 +252,10 @@ final class Replay implements Runnable {
 
     /** A template fails only when nothing under it could report (e.g. its source failed, or it never ran). */
     private TestExecutionResult containerResult(TestDescriptor container, TestOutcome own, Optional<String> abort) {
+        TestOutcome classOutcome = classOutcomes.get(container);
+        if (classOutcome != null && classOutcome.verdict().isProblem()) {
+            return ResultMapping.result(classOutcome);
+        }
         if (!(container instanceof MirroredTestDescriptor)
                 || !container.getChildren().isEmpty()) {
             return TestExecutionResult.successful();

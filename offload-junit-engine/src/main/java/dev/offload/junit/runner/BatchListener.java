@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -28,6 +30,9 @@ final class BatchListener implements TestExecutionListener {
     private final Map<String, TestResult> containerOutcomes = new ConcurrentHashMap<>();
     private final Map<String, String> parents = new ConcurrentHashMap<>();
     private final Map<String, String> classes = new ConcurrentHashMap<>();
+    /** Containers with a class source that finished successfully: a retry of a class's own failure selects them. */
+    private final Set<String> passedClasses = ConcurrentHashMap.newKeySet();
+
     private volatile String running;
 
     /** @param onFailure called with the results so far after each failed test (used by {@code --fail-fast}) */
@@ -115,10 +120,20 @@ final class BatchListener implements TestExecutionListener {
                     text(captured, true),
                     text(captured, false)));
         } else if (!status.equals("passed")) {
-            containerOutcomes.put(
-                    node.getUniqueId(),
-                    new TestResult(node.getUniqueId(), classOf(node), status, millis, error, null, "", ""));
+            var result = new TestResult(node.getUniqueId(), classOf(node), status, millis, error, null, "", "");
+            containerOutcomes.put(node.getUniqueId(), result);
+            if (status.equals("failed") && isClass(node) && hasReportedDescendant(node.getUniqueId())) {
+                // Its tests ran, then the class failed (an @AfterAll): a result of its own, as Surefire reports it.
+                record(result);
+            }
+        } else if (isClass(node)) {
+            passedClasses.add(node.getUniqueId());
         }
+    }
+
+    private static boolean isClass(TestIdentifier node) {
+        return node.isContainer()
+                && node.getSource().filter(ClassSource.class::isInstance).isPresent();
     }
 
     /** The test running when the JVM exits on its own, for the shutdown message. */
@@ -132,7 +147,10 @@ final class BatchListener implements TestExecutionListener {
      */
     synchronized List<TestResult> results(List<String> requested) {
         for (String id : requested) {
-            if (!results.containsKey(id) && !hasReportedDescendant(id)) {
+            if (!results.containsKey(id) && passedClasses.contains(id)) {
+                // A class requested for itself (the retry of its own failure) that passed this time.
+                record(new TestResult(id, classes.getOrDefault(id, ""), "passed", 0, null, null, "", ""));
+            } else if (!results.containsKey(id) && !hasReportedDescendant(id)) {
                 inherited(id).ifPresent(this::record);
             }
         }
@@ -151,7 +169,7 @@ final class BatchListener implements TestExecutionListener {
         return Optional.empty();
     }
 
-    private boolean hasReportedDescendant(String id) {
+    private synchronized boolean hasReportedDescendant(String id) {
         String prefix = id + "/";
         return results.keySet().stream().anyMatch(r -> r.startsWith(prefix));
     }

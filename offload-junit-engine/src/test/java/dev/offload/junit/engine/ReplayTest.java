@@ -91,8 +91,8 @@ class ReplayTest {
         TestDescriptor engine = MirroringTest.discover(selectClass(PlainSample.class));
 
         replay(engine, r -> {
-            r.started(PLAIN + "/[method:passes()]");
-            r.started(PLAIN + "/[method:named()]");
+            r.started(PLAIN + "/[method:passes()]", 0);
+            r.started(PLAIN + "/[method:named()]", 0);
             r.decided(outcome(PLAIN + "/[method:named()]", Verdict.PASSED, attempt(Status.PASSED, "from named", "")));
             r.decided(outcome(PLAIN + "/[method:passes()]", Verdict.PASSED, attempt(Status.PASSED, "from passes", "")));
         });
@@ -105,6 +105,31 @@ class ReplayTest {
                         "finished named() SUCCESSFUL",
                         "out from passes",
                         "finished passes() SUCCESSFUL");
+    }
+
+    @Test
+    void aClassThatFailsAfterItsTestsRanFinishesFailedOnceItsBatchIsOver() {
+        TestDescriptor engine = MirroringTest.discover(selectClass(PlainSample.class));
+        List<String> tests = List.of("passes()", "named()", "fails()", "disabled()");
+        var failure = new TestCaseResult.Failure(
+                true, "java.lang.IllegalStateException", "cleanup failed", "java.lang.IllegalStateException: cleanup");
+        var classFailed = new Attempt(0, 0, Status.FAILED, 0.1, Optional.of(failure), "", "");
+
+        replay(engine, r -> {
+            tests.forEach(m -> r.started(PLAIN + "/[method:" + m + "]", 0));
+            tests.forEach(m -> r.decided(outcome(PLAIN + "/[method:" + m + "]", Verdict.PASSED, attempt())));
+            // An @AfterAll failure arrives with the batch's report, after the tests were decided from their events.
+            r.decided(new TestOutcome(
+                    new DiscoveredTest(PLAIN, "default", PlainSample.class.getName()),
+                    Verdict.FAILED,
+                    List.of(classFailed),
+                    Optional.empty()));
+            r.batchFinished(0);
+        });
+
+        assertThat(log).last().isEqualTo("finished PlainSample FAILED");
+        assertThat(log).filteredOn(l -> l.startsWith("finished PlainSample")).hasSize(1);
+        assertThat(results.get(results.size() - 1).getThrowable().orElseThrow()).hasMessageContaining("cleanup failed");
     }
 
     @Test
@@ -210,7 +235,7 @@ class ReplayTest {
         TestDescriptor engine = MirroringTest.discover(selectClass(TemplateSample.class));
 
         replay(engine, r -> {
-            r.started(TEMPLATE + "/[test-template-invocation:#1]");
+            r.started(TEMPLATE + "/[test-template-invocation:#1]", 0);
             r.decided(outcome(
                     TEMPLATE + "/[test-template-invocation:#1]", Verdict.PASSED, attempt(Status.PASSED, "", "")));
             r.decided(outcome(
@@ -335,6 +360,10 @@ class ReplayTest {
 
     private static DiscoveredTest test(String id) {
         return new DiscoveredTest(id, "default", "");
+    }
+
+    private static Attempt attempt() {
+        return attempt(Status.PASSED, "", "");
     }
 
     private static Attempt attempt(Status status, String out, String err) {

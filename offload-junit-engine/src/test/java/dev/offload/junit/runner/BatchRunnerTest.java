@@ -52,6 +52,25 @@ class BatchRunnerTest {
 
     @ParameterizedTest
     @EnumSource(JunitLine.class)
+    void aClassThatFailsAfterItsTestsRanGetsAnErrorOfItsOwnAsInSurefire(JunitLine line) throws Exception {
+        var fixtures = new RunnerFixtures(dir, line);
+        String cls = RunnerFixtures.JUPITER + "/[class:com.acme.CleanupFailsTest]";
+
+        var jvm = fixtures.run(List.of(method("CleanupFailsTest", "first()"), method("CleanupFailsTest", "second()")));
+
+        assertThat(jvm.status()).as(jvm.stderr()).isZero();
+        Map<String, String[]> cases = fixtures.testcases();
+        assertThat(cases.get(method("CleanupFailsTest", "first()"))[1]).isEqualTo("passed");
+        assertThat(cases.get(method("CleanupFailsTest", "second()"))[1]).isEqualTo("passed");
+        assertThat(cases.get(cls))
+                .containsExactly(
+                        "com.acme.CleanupFailsTest", "error:java.lang.IllegalStateException:cleanup failed", "", "");
+        assertThat(jvm.stdout()).contains("\"ev\":\"end\",\"id\":\"" + cls + "\"");
+        assertThat(cases).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(JunitLine.class)
     void runsExactIdsAndWritesSurefireXmlWithOutputAndInvocations(JunitLine line) throws Exception {
         var fixtures = new RunnerFixtures(dir, line);
         List<String> ids = List.of(

@@ -55,7 +55,15 @@ class JunitFrameworkRunTest {
                 .containsEntry(method("ExitTest", "before()"), Verdict.PASSED)
                 .containsEntry(method("ExitTest", "exits()"), Verdict.ERROR)
                 .containsEntry(method("ExitTest", "after()"), Verdict.PASSED)
+                // An @AfterAll failure: the tests pass, the class fails as a test of its own (Surefire counts both).
+                .containsEntry(method("CleanupFailsTest", "first()"), Verdict.PASSED)
+                .containsEntry(method("CleanupFailsTest", "second()"), Verdict.PASSED)
+                .containsEntry(RunnerFixtures.JUPITER + "/[class:com.acme.CleanupFailsTest]", Verdict.FAILED)
                 .doesNotContainKey(TEMPLATE);
+        // System.exit(3): the error names the exit and the test its start event said was running.
+        assertThat(outcome(result, method("ExitTest", "exits()")).cause())
+                .hasValue("the batch JVM exited with status 3 while " + method("ExitTest", "exits()")
+                        + " was running (System.exit in the test, or a fatal JVM error); it wrote no result file");
         // The failed invocation was retried alone: its second attempt ran in a batch that held nothing else.
         TestOutcome second = outcome(result, TEMPLATE + "/[test-template-invocation:#2]");
         assertThat(second.attempts()).hasSize(2);
