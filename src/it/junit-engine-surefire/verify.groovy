@@ -65,8 +65,8 @@ assert offload['com.acme.PassingTest#addsUp'].out.contains('output of PassingTes
 (1..4).each { i ->
     def slow = offload["com.acme.Slow${i}Test#takesAWhile".toString()]
     // Started when the sandbox streamed the start, finished at its end event: about the 1.5 s sleep (the start
-    // event may reach Surefire a little late on a loaded machine), never ~0 as a replay at the end would give.
-    assert slow.time >= 1.0 && slow.time < 30 : "Slow${i}Test time ${slow.time}"
+    // event may reach Surefire up to ~0.6 s late on a loaded machine), never ~0 as a replay at the end would give.
+    assert slow.time >= 0.5 && slow.time < 30 : "Slow${i}Test time ${slow.time}"
     assert slow.out.contains("output of Slow${i}Test.takesAWhile")
 }
 
