@@ -8,7 +8,6 @@ import dev.offload.core.run.BatchRecord.BatchOutcome;
 import dev.offload.core.schedule.BatchOverhead;
 import dev.offload.core.schedule.HedgePick;
 import dev.offload.core.schedule.HedgeSelector;
-import dev.offload.core.schedule.RemainingTime;
 import dev.offload.core.schedule.RunningBatch;
 import java.time.Clock;
 import java.time.Duration;
@@ -275,7 +274,11 @@ final class Dispatcher {
                     .filter(s -> !s.decided() && !s.hedgeCovered && s.hedges < 3)
                     .map(TestState::id)
                     .toList();
-            candidates.add(new RunningBatch(run.batch.number(), hedgeable, remainingSecs(run, now), Duration.ZERO));
+            candidates.add(new RunningBatch(
+                    run.batch.number(),
+                    hedgeable,
+                    run.remainingSecs(ledger, settings::estimate, now, overhead.secs()),
+                    Duration.ZERO));
         }
         Optional<HedgePick> pick = HedgeSelector.pick(candidates, overhead.secs())
                 .map(p -> new HedgePick(p.batchNumber(), wholeUnits(p, candidates)));
@@ -288,28 +291,6 @@ final class Dispatcher {
             QueuedBatch.Kind kind = running.get(p.batchNumber()).batch.kind();
             return start(slot, p.ids(), kind, true);
         });
-    }
-
-    /** Expected remaining time (§9.6): tests that sent an {@code end} event, or were decided elsewhere, are done. */
-    private double remainingSecs(InFlightBatch run, Instant now) {
-        List<String> unreported = run.batch.ids().stream()
-                .filter(id -> !run.ended.contains(id) && !ledger.state(id).decided())
-                .toList();
-        double unreportedEstimate =
-                unreported.stream().mapToDouble(settings::estimate).sum();
-        boolean uniform = run.batch.ids().stream()
-                        .mapToDouble(settings::estimate)
-                        .distinct()
-                        .count()
-                == 1;
-        return RemainingTime.expectedSecs(
-                unreportedEstimate,
-                unreported.size(),
-                run.ended.size(),
-                uniform,
-                Duration.between(run.batch.started(), now).toNanos() / 1e9,
-                Duration.between(run.lastProgress, now).toNanos() / 1e9,
-                overhead.secs());
     }
 
     /** O's sample (§9.6): the batch's wall time minus the durations its tests reported. */

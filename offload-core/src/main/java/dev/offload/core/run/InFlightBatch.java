@@ -1,9 +1,12 @@
 package dev.offload.core.run;
 
+import dev.offload.core.schedule.RemainingTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /** A batch the {@link Dispatcher} has started and not yet completed; read and changed only under its lock. */
 final class InFlightBatch {
@@ -34,5 +37,27 @@ final class InFlightBatch {
             decidedPrefix++;
         }
         return decidedPrefix == ids.size();
+    }
+
+    /**
+     * Expected remaining time (§9.6): tests that sent an {@code end} event, or were decided elsewhere, are done.
+     *
+     * @param estimate a test's estimated duration in seconds
+     * @param overheadSecs the run's batch overhead O
+     */
+    double remainingSecs(VerdictLedger ledger, ToDoubleFunction<String> estimate, Instant now, double overheadSecs) {
+        List<String> unreported = batch.ids().stream()
+                .filter(id -> !ended.contains(id) && !ledger.state(id).decided())
+                .toList();
+        double unreportedEstimate = unreported.stream().mapToDouble(estimate).sum();
+        boolean uniform = batch.ids().stream().mapToDouble(estimate).distinct().count() == 1;
+        return RemainingTime.expectedSecs(
+                unreportedEstimate,
+                unreported.size(),
+                ended.size(),
+                uniform,
+                Duration.between(batch.started(), now).toNanos() / 1e9,
+                Duration.between(lastProgress, now).toNanos() / 1e9,
+                overheadSecs);
     }
 }

@@ -10,7 +10,6 @@ import dev.offload.core.framework.Frameworks;
 import dev.offload.core.image.ImageException;
 import dev.offload.core.image.ImageOptions;
 import dev.offload.core.provider.CostModel;
-import dev.offload.core.provider.ImageBuilders;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
@@ -108,22 +107,13 @@ public final class OffloadRun {
      */
     public RunResult execute() throws RunAbortedException, InterruptedException {
         Instant started = clock.instant();
-        Optional<RunOptionsRules.Problem> invalid = RunOptionsRules.problem(options);
+        Optional<RunOptionsRules.Problem> invalid = RunOptionsRules.problem(options, imageOptions, config.provider());
         if (invalid.isPresent()) {
             throw abort(
                     started,
                     Optional.empty(),
                     invalid.get().message(),
                     invalid.get().hint(),
-                    null);
-        }
-        if (imageOptions.overrideImageId().isPresent() && !ImageBuilders.buildsImages(config.provider())) {
-            throw abort(
-                    started,
-                    Optional.empty(),
-                    "--override-image-id (Maven: offload.overrideImageId) needs a provider that builds images,"
-                            + " not '" + config.provider().type() + "'",
-                    "use it with docker, modal or a default provider with prepare_command, or leave it out",
                     null);
         }
         Optional<Shard> shard = Collect.parseShard(options.shard());

@@ -1,5 +1,8 @@
 package dev.offload.core.run;
 
+import dev.offload.core.config.ProviderConfig;
+import dev.offload.core.image.ImageOptions;
+import dev.offload.core.provider.ImageBuilders;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,6 +18,17 @@ final class RunOptionsRules {
     record Problem(String message, String hint) {}
 
     private RunOptionsRules() {}
+
+    /** The first problem with these options for this config's provider, if any. */
+    static Optional<Problem> problem(RunOptions options, ImageOptions imageOptions, ProviderConfig provider) {
+        if (imageOptions.overrideImageId().isPresent() && !ImageBuilders.buildsImages(provider)) {
+            return Optional.of(new Problem(
+                    "--override-image-id (Maven: offload.overrideImageId) needs a provider that builds images,"
+                            + " not '" + provider.type() + "'",
+                    "use it with docker, modal or a default provider with prepare_command, or leave it out"));
+        }
+        return problem(options);
+    }
 
     static Optional<Problem> problem(RunOptions options) {
         if (options.parallel().isPresent() && options.parallel().getAsInt() < 1) {
