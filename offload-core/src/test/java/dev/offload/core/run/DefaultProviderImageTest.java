@@ -3,8 +3,6 @@ package dev.offload.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.offload.core.config.Config;
-import dev.offload.core.config.ConfigLoader;
-import dev.offload.core.config.LoadOptions;
 import dev.offload.core.git.GitRepo;
 import dev.offload.core.image.ImageCache;
 import dev.offload.core.image.ImageOptions;
@@ -12,7 +10,6 @@ import dev.offload.core.provider.SandboxImages;
 import dev.offload.core.provider.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -229,18 +226,15 @@ class DefaultProviderImageTest {
     }
 
     private String build(ImageOptions options) throws Exception {
-        return SandboxImages.prepare(load(), options, progress::add, warnings::add)
-                .orElseThrow();
+        return ProjectRuns.build(load(), options, progress, warnings);
     }
 
     private RunResult run(ImageOptions options) throws Exception {
-        return new OffloadRun(load(), RunOptions.defaults(), options, RunObserver.NONE, Clock.systemUTC()).execute();
+        return ProjectRuns.run(load(), options);
     }
 
     private Config load() throws Exception {
-        return ConfigLoader.load(
-                project.resolve("offload.toml"),
-                new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {}));
+        return ProjectRuns.load(project.resolve("offload.toml"));
     }
 
     private static String q(Object value) {

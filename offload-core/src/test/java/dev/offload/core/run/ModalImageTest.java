@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.offload.core.config.Config;
-import dev.offload.core.config.ConfigLoader;
-import dev.offload.core.config.LoadOptions;
 import dev.offload.core.git.GitRepo;
 import dev.offload.core.image.ImageCache;
 import dev.offload.core.image.ImageOptions;
-import dev.offload.core.provider.SandboxImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,18 +126,15 @@ class ModalImageTest {
     }
 
     private String build(ImageOptions options) throws Exception {
-        return SandboxImages.prepare(load(), options, progress::add, warnings::add)
-                .orElseThrow();
+        return ProjectRuns.build(load(), options, progress, warnings);
     }
 
     private RunResult run(ImageOptions options) throws Exception {
-        return new OffloadRun(load(), RunOptions.defaults(), options, RunObserver.NONE, Clock.systemUTC()).execute();
+        return ProjectRuns.run(load(), options);
     }
 
     private Config load() throws Exception {
-        return ConfigLoader.load(
-                dir.resolve("offload.toml"),
-                new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {}));
+        return ProjectRuns.load(dir.resolve("offload.toml"));
     }
 
     private List<JsonNode> calls(String name) throws Exception {

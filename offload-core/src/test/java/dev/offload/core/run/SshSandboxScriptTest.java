@@ -173,17 +173,7 @@ class SshSandboxScriptTest {
                 """);
         List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        RunResult result = new OffloadRun(
-                        config,
-                        RunOptions.defaults(),
-                        new RunObserver() {
-                            @Override
-                            public void phase(String line) {
-                                phases.add(line);
-                            }
-                        },
-                        Clock.systemUTC())
-                .execute();
+        RunResult result = ProjectRuns.runRecordingPhases(config, phases);
 
         assertThat(DefaultProviderRunTest.verdicts(result))
                 .containsEntry("tests/test_thin.py::test_thin", Verdict.PASSED)

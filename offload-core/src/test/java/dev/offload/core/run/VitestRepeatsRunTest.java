@@ -40,33 +40,9 @@ class VitestRepeatsRunTest {
         for (String file : List.of("repeats.test.ts", "plain.test.ts")) {
             Files.copy(fixture.resolve(file), project.resolve("tests").resolve(file));
         }
-        RealVitest.installInto(project);
-        Path config = Files.writeString(project.resolve("offload.toml"), """
-                [offload]
-                max_parallel = 3
-                test_timeout_secs = 120
+        RunResult result = runInstalledVitest(3, "", 1);
 
-                [provider]
-                type = "local"
-
-                [framework]
-                type = "vitest"
-                command = "node node_modules/vitest/vitest.mjs"
-
-                [groups.all]
-                retry_count = 1
-                """);
-
-        RunResult result = new OffloadRun(
-                        ConfigLoader.load(
-                                config, new LoadOptions(false, Map.of(), Path.of("out"), Optional.empty(), w -> {})),
-                        RunOptions.defaults(),
-                        RunObserver.NONE,
-                        Clock.systemUTC())
-                .execute();
-
-        Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        result.outcomes().forEach(o -> verdicts.put(o.test().id(), o.verdict()));
+        Map<String, Verdict> verdicts = verdicts(result);
         assertThat(result.outcomes()).as("one outcome per test").hasSameSizeAs(verdicts.keySet());
         assertThat(verdicts)
                 .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
@@ -140,35 +116,10 @@ class VitestRepeatsRunTest {
                   });
                 }
                 """);
-        RealVitest.installInto(project);
-        Path config = Files.writeString(project.resolve("offload.toml"), """
-                [offload]
-                max_parallel = 1
-                test_timeout_secs = 120
-
-                [provider]
-                type = "local"
-
-                [framework]
-                type = "vitest"
-                command = "node node_modules/vitest/vitest.mjs"
-                run_args = "--sequence.shuffle --sequence.seed=2"
-
-                [groups.all]
-                retry_count = 0
-                """);
-
-        RunResult result = new OffloadRun(
-                        ConfigLoader.load(
-                                config, new LoadOptions(false, Map.of(), Path.of("out"), Optional.empty(), w -> {})),
-                        RunOptions.defaults(),
-                        RunObserver.NONE,
-                        Clock.systemUTC())
-                .execute();
+        RunResult result = runInstalledVitest(1, "run_args = \"--sequence.shuffle --sequence.seed=2\"", 0);
 
         // Streamed end events decide passes early: they must name the same listing as the report does.
-        Map<String, Verdict> verdicts = new LinkedHashMap<>();
-        result.outcomes().forEach(o -> verdicts.put(o.test().id(), o.verdict()));
+        Map<String, Verdict> verdicts = verdicts(result);
         String a = "tests/shuffled.test.ts > alternating";
         assertThat(verdicts)
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -198,5 +149,40 @@ class VitestRepeatsRunTest {
     private static List<String> testcaseNames(String junit) {
         Matcher m = Pattern.compile("<testcase name=\"([^\"]*)\"").matcher(junit);
         return m.results().map(r -> r.group(1)).collect(Collectors.toList());
+    }
+
+    /** Installs real vitest into the project and runs it through the local provider. */
+    private RunResult runInstalledVitest(int maxParallel, String runArgsLine, int retryCount) throws Exception {
+        RealVitest.installInto(project);
+        Path config =
+                Files.writeString(project.resolve("offload.toml"), """
+                [offload]
+                max_parallel = %d
+                test_timeout_secs = 120
+
+                [provider]
+                type = "local"
+
+                [framework]
+                type = "vitest"
+                command = "node node_modules/vitest/vitest.mjs"
+                %s
+
+                [groups.all]
+                retry_count = %d
+                """.formatted(maxParallel, runArgsLine, retryCount));
+        return new OffloadRun(
+                        ConfigLoader.load(
+                                config, new LoadOptions(false, Map.of(), Path.of("out"), Optional.empty(), w -> {})),
+                        RunOptions.defaults(),
+                        RunObserver.NONE,
+                        Clock.systemUTC())
+                .execute();
+    }
+
+    private static Map<String, Verdict> verdicts(RunResult result) {
+        Map<String, Verdict> verdicts = new LinkedHashMap<>();
+        result.outcomes().forEach(o -> verdicts.put(o.test().id(), o.verdict()));
+        return verdicts;
     }
 }
