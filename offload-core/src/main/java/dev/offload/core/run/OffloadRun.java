@@ -2,7 +2,6 @@ package dev.offload.core.run;
 
 import dev.offload.core.config.Config;
 import dev.offload.core.config.ExpandedValues;
-import dev.offload.core.config.FrameworkConfig;
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.DiscoveryException;
 import dev.offload.core.framework.Framework;
@@ -128,7 +127,7 @@ public final class OffloadRun {
                 temp.closeFirst(framework.startLocalHelper(temp.path(), config.configDir()));
             }
             framework.runWarnings(options.failFast()).forEach(observer::warning);
-            sharedResultFileWarning().ifPresent(observer::warning);
+            SharedResultFile.warning(config, maxParallel()).ifPresent(observer::warning);
             ImageStage image = ImageStage.start(config, imageOptions, observer);
             Instant discoveryStart = trace.now();
             TestSelection selection;
@@ -336,21 +335,6 @@ public final class OffloadRun {
         }
     }
 
-    /** Local sandboxes all run in one directory, so a fixed result file is written by every parallel batch. */
-    private Optional<String> sharedResultFileWarning() {
-        if (!(config.framework() instanceof FrameworkConfig.Default framework)
-                || !config.provider().type().equals("local")
-                || maxParallel() < 2) {
-            return Optional.empty();
-        }
-        return framework
-                .resultFile()
-                .map(
-                        file -> "framework.result_file '" + file
-                                + "' is shared by the local sandboxes, which all run in one directory: with max_parallel > 1"
-                                + " concurrent batches overwrite each other's results; put {result_file} in run_command instead");
-    }
-
     private int maxParallel() {
         return options.parallel().orElse(config.offload().maxParallel());
     }
@@ -383,18 +367,8 @@ public final class OffloadRun {
 
     private RunAbortedException abort(
             Instant started, Optional<Shard> shard, String message, String hint, Throwable cause) {
-        var result = new RunResult(
-                runId,
-                started,
-                clock.instant(),
-                config.groups(),
-                List.of(),
-                List.of(),
-                0,
-                shard.map(Shard::toString),
-                Optional.empty(),
-                0,
-                Optional.of(message));
+        var result = RunResult.aborted(
+                runId, started, clock.instant(), config.groups(), shard.map(Shard::toString), message);
         RunReports.writeAborted(config, result, options.failOnFlaky(), observer);
         trace.finishInto(config.report().outputDir(), observer::phase, observer::warning);
         return new RunAbortedException(message, hint, cause);

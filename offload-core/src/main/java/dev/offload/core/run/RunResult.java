@@ -33,31 +33,26 @@ public record RunResult(
         batches = List.copyOf(batches);
     }
 
-    /** A result without a measured batch overhead. */
-    public RunResult(
+    /** A run that aborted before tests ran (SPEC §10.8 outcome {@code error}): no outcomes, batches or sandboxes. */
+    public static RunResult aborted(
             String runId,
             Instant startedAt,
             Instant finishedAt,
             List<GroupConfig> groups,
-            List<TestOutcome> outcomes,
-            List<BatchRecord> batches,
-            int sandboxes,
             Optional<String> shard,
-            Optional<Double> estimatedCostUsd,
-            double coreSeconds,
-            Optional<String> error) {
-        this(
+            String message) {
+        return new RunResult(
                 runId,
                 startedAt,
                 finishedAt,
                 groups,
-                outcomes,
-                batches,
-                sandboxes,
+                List.of(),
+                List.of(),
+                0,
                 shard,
-                estimatedCostUsd,
-                coreSeconds,
-                error,
+                Optional.empty(),
+                0,
+                Optional.of(message),
                 OptionalDouble.empty());
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
@@ -165,7 +166,8 @@ class HtmlReportWriterTest {
                 Optional.of("2/3"),
                 Optional.of(0.0123),
                 311.9,
-                Optional.empty());
+                Optional.empty(),
+                OptionalDouble.empty());
 
         Element header = single(parse(write(result)), "//header");
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Builds {@link RunResult}s the way the orchestrator would hand them to the reports. */
 final class RunFixtures {
@@ -97,7 +98,8 @@ final class RunFixtures {
                 Optional.empty(),
                 cost,
                 311.9,
-                error);
+                error,
+                OptionalDouble.empty());
     }
 
     static Attempt pass(double secs) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +118,7 @@ class RunReportsTest {
                 Optional.empty(),
                 Optional.empty(),
                 0,
-                error);
+                error,
+                OptionalDouble.empty());
     }
 }

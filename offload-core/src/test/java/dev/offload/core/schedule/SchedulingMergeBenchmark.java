@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -166,7 +167,8 @@ public final class SchedulingMergeBenchmark {
                     Optional.empty(),
                     Optional.empty(),
                     9_000,
-                    Optional.empty());
+                    Optional.empty(),
+                    OptionalDouble.empty());
         }
 
         private static TestOutcome outcome(DiscoveredTest test, int batch, int retry, int dice, Random random) {
