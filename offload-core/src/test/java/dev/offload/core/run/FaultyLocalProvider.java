@@ -80,31 +80,9 @@ final class FaultyLocalProvider implements Provider {
         return random.nextDouble() < rate;
     }
 
-    private final class FaultySandbox implements Sandbox {
-        private final Sandbox sandbox;
-
+    private final class FaultySandbox extends ForwardingSandbox {
         FaultySandbox(Sandbox sandbox) {
-            this.sandbox = sandbox;
-        }
-
-        @Override
-        public String id() {
-            return sandbox.id();
-        }
-
-        @Override
-        public int slot() {
-            return sandbox.slot();
-        }
-
-        @Override
-        public String projectRoot() {
-            return sandbox.projectRoot();
-        }
-
-        @Override
-        public String runTempDir() {
-            return sandbox.runTempDir();
+            super(sandbox);
         }
 
         @Override
@@ -142,11 +120,6 @@ final class FaultyLocalProvider implements Provider {
             if (downloads.incrementAndGet() <= firstN) {
                 transfers.forEach(t -> corrupt(t.local()));
             }
-        }
-
-        @Override
-        public void stop() {
-            sandbox.stop();
         }
 
         @Override

@@ -8,7 +8,6 @@ import dev.offload.core.config.LoadOptions;
 import dev.offload.core.framework.DiscoveredTest;
 import dev.offload.core.framework.Framework;
 import dev.offload.core.framework.Frameworks;
-import dev.offload.core.provider.OutputListener;
 import dev.offload.core.provider.Provider;
 import dev.offload.core.provider.ProviderException;
 import dev.offload.core.provider.Providers;
@@ -160,43 +159,7 @@ class InterruptPhasesTest {
             sleepUninterruptibly(createDelay); // a provider call that cannot be cut short
             Sandbox sandbox = real.create(slot);
             created.add(sandbox.id());
-            return new Sandbox() {
-                @Override
-                public String id() {
-                    return sandbox.id();
-                }
-
-                @Override
-                public int slot() {
-                    return sandbox.slot();
-                }
-
-                @Override
-                public String projectRoot() {
-                    return sandbox.projectRoot();
-                }
-
-                @Override
-                public String runTempDir() {
-                    return sandbox.runTempDir();
-                }
-
-                @Override
-                public ExecResult exec(ExecRequest request, OutputListener output)
-                        throws ProviderException, InterruptedException {
-                    return sandbox.exec(request, output);
-                }
-
-                @Override
-                public void download(List<Transfer> transfers) throws ProviderException, InterruptedException {
-                    sandbox.download(transfers);
-                }
-
-                @Override
-                public void stop() {
-                    sandbox.stop();
-                }
-
+            return new ForwardingSandbox(sandbox) {
                 @Override
                 public void destroy() throws ProviderException, InterruptedException {
                     destroying.countDown();
