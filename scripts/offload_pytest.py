@@ -44,6 +44,15 @@ def pytest_collection_finish(session):
 
 def pytest_configure(config):
     config.pluginmanager.register(_TestcaseRenamer(config), "offload_pytest_renamer")
+    bind_events(config)
+
+
+def bind_events(config):
+    """Prints events for the OFFLOAD_EVENT_TOKEN of this process's environment. Offload's fork server calls it again
+    in a batch forked from a session that was configured for discovery, without a token."""
+    previous = config.pluginmanager.get_plugin("offload_pytest_events")
+    if previous is not None:
+        config.pluginmanager.unregister(previous)
     token = os.environ.get(EVENT_TOKEN_ENV)
     if token:
         config.pluginmanager.register(_EventPrinter(config, token), "offload_pytest_events")

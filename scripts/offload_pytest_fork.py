@@ -24,6 +24,18 @@ writing its JUnit XML as before; when the client dies (SIGKILL after the grace
 period), the supervisor kills G. The client appends G to the batch's pgid file
 (OFFLOAD_PYTEST_FORK_PGID_FILE) so that Offload's process-tree kill waits for
 every process of G.
+
+Collected once (docs/frameworks.md): when discovery's request carries
+OFFLOAD_PYTEST_HOLD ({"socket": S, "fixed": [ARG...]}), its pytest runs with
+the batches' options instead of --collect-only and, once collected, forks a
+holder that keeps the collected session and listens on S; the discovery exits.
+A batch whose client finds OFFLOAD_PYTEST_HELD=S sends its request there
+first: when its options, directory and environment are the discovery's and
+every id is a collected item, the holder forks a process that runs just those
+items of the collected session (pytest's session start and collection ran once,
+in the holder; run, session finish and the JUnit XML happen per batch, each in a
+process no other batch touched). Anything else gets a fallback reply, and the
+client asks the server above. The holder ends with the server.
 """
 
 import importlib
@@ -67,13 +79,61 @@ def _serve(path, starting):
 
     if threading.active_count() > 1:
         return  # an import started a thread: forking would copy it half-done; batches start their own interpreter
-    import selectors
+    listener = _listen(path)
+    os.unlink(starting)
+    # Held sessions (forked far below us) end when this pipe's write end, which only we keep, closes with us.
+    global _LIFE_R, _LIFE_W
+    _LIFE_R, _LIFE_W = os.pipe()
+    _become_subreaper()
+    _accept_loop(listener, sys.stdin.fileno(), lambda conn: _supervise(conn, _same_interpreter))
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+    _close_life_w()  # a held session ends now: reaped below, its CPU time (its batches' too) adds up to ours
+    _reap(deadline=_REAP_SECS)
 
+
+_REAP_SECS = 1.0
+
+
+_LIFE_R = _LIFE_W = -1
+_HOLD_ENV = "OFFLOAD_PYTEST_HOLD"
+_HELD_ENV = "OFFLOAD_PYTEST_HELD"
+
+
+def _close_life_w():
+    """In every process forked below the server: only the server may keep the pipe's write end."""
+    global _LIFE_W
+    if _LIFE_W >= 0:
+        os.close(_LIFE_W)
+        _LIFE_W = -1
+
+
+def _listen(path):
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path + ".tmp")
     os.rename(path + ".tmp", path)  # the socket appears ready to accept, never half-made
-    os.unlink(starting)
     listener.listen(64)
+    return listener
+
+
+def _become_subreaper():
+    """Orphans below us (a held session, whose discovery exits) are reparented to us and reaped here, so their CPU
+    time adds up to ours and to the JVM's (benchmarks count it). Without prctl they are still reaped by init."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except Exception:
+        pass
+
+
+def _accept_loop(listener, stop_fd, handle):
+    """Forks a process per connection that runs handle(conn) (which never returns normally); reaps children; returns
+    when stop_fd reaches its end."""
+    import selectors
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for the JVM; it closes our stdin
     # Supervisors are reaped with waitpid, so their CPU time adds up to ours and to the JVM's (benchmarks count it).
     wake_r, wake_w = os.pipe()
@@ -83,7 +143,7 @@ def _serve(path, starting):
     selector = selectors.DefaultSelector()
     selector.register(listener, selectors.EVENT_READ)
     selector.register(wake_r, selectors.EVENT_READ)
-    selector.register(sys.stdin, selectors.EVENT_READ)
+    selector.register(stop_fd, selectors.EVENT_READ)
     while True:
         for key, _ in selector.select():
             if key.fileobj is listener:
@@ -94,16 +154,18 @@ def _serve(path, starting):
                     signal.set_wakeup_fd(-1)
                     for fd in (wake_r, wake_w):
                         os.close(fd)
-                    _supervise(conn)  # never returns
+                    _close_life_w()
+                    handle(conn)  # never returns
                 conn.close()
-            elif key.fileobj is wake_r:
+            elif key.fileobj == wake_r:
                 os.read(wake_r, 4096)
                 _reap()
-            elif not os.read(sys.stdin.fileno(), 4096):
-                try:
-                    os.unlink(path)
-                except OSError:
-                    pass
+            elif not os.read(stop_fd, 4096):
+                selector.close()
+                listener.close()
+                signal.set_wakeup_fd(-1)
+                for fd in (wake_r, wake_w):
+                    os.close(fd)
                 return
 
 
@@ -164,43 +226,60 @@ class _PreloadConfig:
         raise ValueError(name)  # python_files: the hook falls back to pytest's default patterns
 
 
-def _reap():
+def _reap(deadline=0.0):
+    """Reaps the children that ended; with a deadline, waits up to that many seconds for the others."""
+    import time
+
+    until = time.monotonic() + deadline
     while True:
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
             return
         if pid == 0:
-            return
+            if time.monotonic() >= until:
+                return
+            time.sleep(0.01)
 
 
 class _Batch(BaseException):
-    """Raised in a forked pytest process: unwinds to the top level, where the batch runs and the process exits as a
-    fresh interpreter would (atexit handlers, non-daemon threads joined, streams flushed)."""
+    """Raised in a forked pytest process: unwinds to the top level (or to the held session's loop), where the batch
+    runs and the process exits as a fresh interpreter would (atexit handlers, non-daemon threads joined, streams
+    flushed). ``plan`` is what the check of the request returned."""
 
-    def __init__(self, request, fds):
+    def __init__(self, request, fds, plan=None):
         super().__init__()
         self.request = request
         self.fds = fds
+        self.plan = plan
 
 
-def _supervise(conn):
-    """In the supervisor: start a session, fork pytest into it, report its status; kill it if the client goes."""
+def _same_interpreter(request):
+    """(None, why not) when the batch's PATH finds another interpreter or environment than the server's."""
+    if request.get("python") != _interpreter():
+        return None, "another interpreter"
+    return True, None
+
+
+def _supervise(conn, check):
+    """In the supervisor: start a session, fork pytest into it, report its status; kill it if the client goes.
+    check(request) returns (plan, None) to run the batch here, or (None, reason) to send the client elsewhere."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     os.setsid()
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.SIG_IGN)  # signals are for pytest; the client's death stops us
     try:
         request, fds = _receive(conn)
-        if request.get("python") != _interpreter():
-            conn.sendall(b'{"fallback": "another interpreter"}\n')
+        plan, reason = check(request)
+        if plan is None:
+            conn.sendall(json.dumps({"fallback": reason}).encode() + b"\n")
             os._exit(0)
         pid = os.fork()
     except BaseException:
         os._exit(1)
     if pid == 0:
         conn.close()
-        raise _Batch(request, fds)
+        raise _Batch(request, fds, plan)
     try:
         for fd in fds:
             os.close(fd)
@@ -250,6 +329,14 @@ def _run_batch(request, fds):
     sys.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
     sys.path[:] = _batch_path(server_path, os.environ.get("PYTHONPATH", ""))
     sys.argv[:] = ["pytest"] + request["args"]
+    hold = os.environ.get(_HOLD_ENV)
+    if hold:  # a discovery that keeps its collected session for the batches, or collects only
+        import pytest
+
+        held = _held_module()
+        plugins = [held.plugin(sys.modules[__name__], json.loads(hold))] if held else []
+        args = request["args"] if held else ["--collect-only"] + request["args"]
+        return int(pytest.main(args, plugins=plugins))
     import runpy
 
     try:
@@ -257,6 +344,21 @@ def _run_batch(request, fds):
     except SystemExit as e:
         return e.code
     return 0
+
+
+def _held_module():
+    """offload_pytest_held.py from this script's directory (sys.path is the batch's by now); None if it is missing."""
+    from importlib import util
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "offload_pytest_held.py")
+    try:
+        spec = util.spec_from_file_location("offload_pytest_held", path)
+        module = util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    except Exception as e:  # the discovery then collects only, and batches collect for themselves
+        print("offload: cannot load %s: %r" % (path, e), file=sys.stderr)
+        return None
 
 
 def _interpreter():
@@ -276,22 +378,14 @@ _STARTING_WAIT_SECS = 5.0
 
 
 def run(path, python, args):
-    conn = _connect(path)
-    if conn is None:
-        _exec_pytest(python, args)
     pgid_file = os.environ.pop("OFFLOAD_PYTEST_FORK_PGID_FILE", None)
-    request = {"cwd": os.getcwd(), "env": dict(os.environ), "args": args, "python": _interpreter()}
-    socket.send_fds(conn, [json.dumps(request).encode() + b"\n"], [0, 1, 2])
-    reply = conn.makefile("rb")
-    started = reply.readline()
+    held = os.environ.pop(_HELD_ENV, None)
+    request = {"cwd": os.getcwd(), "env": dict(os.environ), "args": args, "python": _interpreter(), "exec": python}
+    # The collected session first (it sends back batches it cannot run), then the server, then pytest itself.
+    started = (held and _start(_connect(held), request, gone_ok=True)) or _start(_connect(path), request)
     if not started:
-        print("offload: the pytest fork server went away before the batch started", file=sys.stderr)
-        sys.exit(1)
-    started = json.loads(started)
-    if "pgid" not in started:  # the batch's PATH finds another interpreter or environment than the server's
-        conn.close()
         _exec_pytest(python, args)
-    pgid = started["pgid"]
+    conn, reply, pgid = started
 
     def forward(signum, frame):
         try:
@@ -320,6 +414,31 @@ def run(path, python, args):
         os.kill(os.getpid(), -code)
         code = 128 - code  # a signal that does not end us (e.g. SIGSTOP): exit as the shell would report it
     sys.exit(code)
+
+
+def _start(conn, request, gone_ok=False):
+    """Sends the request; (conn, reply, pgid) once the batch runs, None when there is no server or it sent us on (or,
+    with gone_ok, went away)."""
+    if conn is None:
+        return None
+    try:
+        socket.send_fds(conn, [json.dumps(request).encode() + b"\n"], [0, 1, 2])
+        reply = conn.makefile("rb")
+        started = reply.readline()
+    except OSError:
+        started = b""
+    if not started and gone_ok:
+        conn.close()
+        return None
+    if not started:
+        print("offload: the pytest fork server went away before the batch started", file=sys.stderr)
+        sys.exit(1)
+    started = json.loads(started)
+    if "pgid" not in started:  # a fallback: another interpreter, or what the collected session cannot run
+        reply.close()
+        conn.close()
+        return None
+    return conn, reply, started["pgid"]
 
 
 def _connect(path):

@@ -1,5 +1,7 @@
 package dev.offload.core.framework;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.offload.core.provider.IsolatedProcess;
 import dev.offload.core.provider.Shell;
 import dev.offload.core.scripts.BundledScripts;
@@ -10,8 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +27,15 @@ import java.util.regex.Pattern;
 final class PytestForkServer implements Framework.LocalHelper {
     static final String FILE_NAME = "offload_pytest_fork.py";
 
+    /** The held session's half of the server ({@code offload_pytest_held.py}), written beside it. */
+    static final String HELD_FILE_NAME = "offload_pytest_held.py";
+
+    /** Set for the discovery that keeps its collected session: {"socket": path, "fixed": [arg...]}. */
+    static final String HOLD_ENV = "OFFLOAD_PYTEST_HOLD";
+
+    /** Set for a batch once a discovery holds its session: the batch's client asks it first. */
+    static final String HELD_ENV = "OFFLOAD_PYTEST_HELD";
+
     /** Set for a batch: where the client appends the forked pytest's process group (SPEC §8.1 pgid file). */
     static final String PGID_FILE_ENV = "OFFLOAD_PYTEST_FORK_PGID_FILE";
 
@@ -31,11 +44,16 @@ final class PytestForkServer implements Framework.LocalHelper {
 
     private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IsolatedProcess process;
     private final String python;
     private final Path script;
     private final Path socket;
+    /** Claimed by the first discovery, which runs with the batches' options and keeps its collected session. */
+    private final AtomicBoolean holdClaimed = new AtomicBoolean();
+    /** True once that discovery's session listens: batches then ask it first. */
+    private volatile boolean held;
 
     private PytestForkServer(IsolatedProcess process, String python, Path script, Path socket) {
         this.process = process;
@@ -68,9 +86,11 @@ final class PytestForkServer implements Framework.LocalHelper {
         try {
             Files.createDirectories(dir);
             Path script = dir.resolve(FILE_NAME).toAbsolutePath();
-            byte[] source = BundledScripts.content(FILE_NAME)
-                    .orElseThrow(() -> new IOException("bundled script " + FILE_NAME + " is missing"));
-            Files.write(script, source);
+            for (String name : List.of(FILE_NAME, HELD_FILE_NAME)) {
+                byte[] source = BundledScripts.content(name)
+                        .orElseThrow(() -> new IOException("bundled script " + name + " is missing"));
+                Files.write(dir.resolve(name), source);
+            }
             // Clients (discovery starts right away) wait while this marker exists; the server removes it once it
             // listens or when it gives up.
             Files.write(Path.of(socket + ".starting"), new byte[0]);
@@ -87,7 +107,30 @@ final class PytestForkServer implements Framework.LocalHelper {
      * (it needs the standard library only) and records the forked process group in {@code pgidFile}.
      */
     String batchLine(List<String> args, String pgidFile) {
-        return PGID_FILE_ENV + "=" + Shell.quote(pgidFile) + " " + Shell.join(clientArgv(args));
+        String heldSession = held ? HELD_ENV + "=" + Shell.quote(heldSocket().toString()) + " " : "";
+        return heldSession + PGID_FILE_ENV + "=" + Shell.quote(pgidFile) + " " + Shell.join(clientArgv(args));
+    }
+
+    /**
+     * The environment that makes a discovery keep its collected session for batches run with {@code fixedArgs}
+     * followed by {@code --junitxml=<file> [-x] -- <ids>}; empty for every discovery but the first of the run.
+     */
+    Optional<Map<String, String>> claimHold(List<String> fixedArgs) {
+        if (!holdClaimed.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        ObjectNode hold = JSON.createObjectNode().put("socket", heldSocket().toString());
+        fixedArgs.forEach(hold.putArray("fixed")::add);
+        return Optional.of(Map.of(HOLD_ENV, hold.toString()));
+    }
+
+    /** After the claiming discovery: batches ask its session first when it listens. */
+    void discoveryEnded() {
+        held = Files.exists(heldSocket());
+    }
+
+    private Path heldSocket() {
+        return socket.resolveSibling("pytest-held.sock");
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,18 +64,25 @@ public final class PytestFramework implements Framework {
     public List<DiscoveredTest> discover(DiscoveryRequest request) throws DiscoveryException, InterruptedException {
         Path work = discoveryDir(request);
         Path collectFile = work.resolve("collected.jsonl");
-        List<String> argv = discoveryArgv(request);
+        Map<String, String> env =
+                Map.of("PYTHONPATH", prependedPythonPath(work.toString()), COLLECT_FILE_ENV, collectFile.toString());
         PytestForkServer server = forkServer.get();
-        DiscoveryProcess process = server == null
-                ? new DiscoveryProcess(request, argv)
-                // forked like the batches: pytest is imported once per run
-                : new DiscoveryProcess(request, server.clientArgv(argv.subList(command.size(), argv.size())))
-                        .showing(argv);
-        DiscoveryProcess.Output output = process.run(
-                request.directory(),
-                Map.of("PYTHONPATH", prependedPythonPath(work.toString()), COLLECT_FILE_ENV, collectFile.toString()));
-        if (output.exitStatus() != 0 && output.exitStatus() != 5) { // 5: nothing collected
-            throw process.failure(output);
+        Optional<Map<String, String>> hold = server == null ? Optional.empty() : server.claimHold(batchOptions());
+        DiscoveryProcess.Output output = null;
+        if (hold.isPresent()) {
+            output = heldDiscovery(request, work, server, env, hold.get());
+        }
+        List<String> argv = discoveryArgv(request);
+        if (output == null || !Files.exists(collectFile)) { // not held, or it failed: pytest's own collect-only
+            DiscoveryProcess process = server == null
+                    ? new DiscoveryProcess(request, argv)
+                    // forked like the batches: pytest is imported once per run
+                    : new DiscoveryProcess(request, server.clientArgv(argv.subList(command.size(), argv.size())))
+                            .showing(argv);
+            output = process.run(request.directory(), env);
+            if (output.exitStatus() != 0 && output.exitStatus() != 5) { // 5: nothing collected
+                throw process.failure(output);
+            }
         }
         List<String> ids = new ArrayList<>();
         Optional<PytestVersion> version = Optional.empty();
@@ -99,21 +107,12 @@ public final class PytestFramework implements Framework {
         String pluginDir = request.resultDir() + "/py";
         String result = request.resultDir() + "/batch-" + request.number() + ".xml";
         List<String> argv = new ArrayList<>(command);
-        argv.addAll(List.of(
-                "-p",
-                PytestPlugin.MODULE,
-                "--rootdir=.",
-                "-v",
-                "--tb=short",
-                "--junitxml=" + result,
-                "-o",
-                "junit_logging=all",
-                "-o",
-                "junit_log_passing_tests=false"));
+        // The held session's fixed part (batchOptions), then what varies per batch: --junitxml, -x, the ids.
+        argv.addAll(batchOptions());
+        argv.add("--junitxml=" + result);
         if (request.failFast()) {
             argv.add("-x");
         }
-        argv.addAll(runArgs);
         argv.add("--"); // an id starting with '-' is a test, never an option (pytest expands @file after it too)
         String idsWriter = "";
         if (readsIdsFromFile() && IdsFile.canHold(request.ids())) {
@@ -170,16 +169,59 @@ public final class PytestFramework implements Framework {
         return config.testIdFormat();
     }
 
+    /** Every batch's options but {@code --junitxml}, {@code -x} and the ids: {@code run_args} last, so they win. */
+    private List<String> batchOptions() {
+        List<String> options = new ArrayList<>(List.of(
+                "-p",
+                PytestPlugin.MODULE,
+                "--rootdir=.",
+                "-v",
+                "--tb=short",
+                "-o",
+                "junit_logging=all",
+                "-o",
+                "junit_log_passing_tests=false"));
+        options.addAll(runArgs);
+        return options;
+    }
+
+    /**
+     * Discovery with the batches' options that keeps its collected session for them ({@code offload_pytest_held.py});
+     * null when it failed (then pytest's own collect-only runs and reports why, as without it).
+     */
+    private DiscoveryProcess.Output heldDiscovery(
+            DiscoveryRequest request,
+            Path work,
+            PytestForkServer server,
+            Map<String, String> env,
+            Map<String, String> hold)
+            throws DiscoveryException, InterruptedException {
+        List<String> args = new ArrayList<>(batchOptions());
+        args.add("--junitxml=" + work.resolve("held.xml")); // never written: each batch names its own
+        args.addAll(filterWords(request));
+        config.paths().ifPresent(args::addAll);
+        Map<String, String> heldEnv = new HashMap<>(env);
+        heldEnv.putAll(hold);
+        DiscoveryProcess.Output output =
+                new DiscoveryProcess(request, server.clientArgv(args)).run(request.directory(), heldEnv);
+        server.discoveryEnded();
+        return output.exitStatus() == 0 || output.exitStatus() == 5 ? output : null;
+    }
+
     List<String> discoveryArgv(DiscoveryRequest request) throws DiscoveryException {
         List<String> argv = new ArrayList<>(command);
         argv.addAll(List.of("--collect-only", "-q", "-p", PytestPlugin.MODULE, "--rootdir=."));
+        argv.addAll(filterWords(request));
+        config.paths().ifPresent(argv::addAll);
+        return argv;
+    }
+
+    private static List<String> filterWords(DiscoveryRequest request) throws DiscoveryException {
         try {
-            argv.addAll(ShellWords.split(request.filters()));
+            return ShellWords.split(request.filters());
         } catch (IllegalArgumentException e) {
             throw new DiscoveryException("invalid filters for group '" + request.group() + "': " + e.getMessage());
         }
-        config.paths().ifPresent(argv::addAll);
-        return argv;
     }
 
     private static String pluginWriter(String dir) {

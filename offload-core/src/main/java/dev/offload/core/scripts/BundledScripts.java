@@ -21,6 +21,7 @@ public final class BundledScripts {
             "modal_sandbox.py",
             "offload_pytest.py",
             "offload_pytest_fork.py",
+            "offload_pytest_held.py",
             "offload_vitest_reporter.mjs",
             "ssh_sandbox.sh");
 

@@ -331,7 +331,7 @@ class ConfigValidationRulesTest {
         add(
                 c,
                 "unknown bundled script",
-                "%F:5:1: provider.create_command: unknown bundled script '@kube_sandbox.sh' (available: docker_sandbox.sh, modal_sandbox.py, offload_pytest.py, offload_pytest_fork.py, offload_vitest_reporter.mjs, ssh_sandbox.sh)",
+                "%F:5:1: provider.create_command: unknown bundled script '@kube_sandbox.sh' (available: docker_sandbox.sh, modal_sandbox.py, offload_pytest.py, offload_pytest_fork.py, offload_pytest_held.py, offload_vitest_reporter.mjs, ssh_sandbox.sh)",
                 "[offload]",
                 "sandbox_repo_root = \"/app\"",
                 "[provider]",

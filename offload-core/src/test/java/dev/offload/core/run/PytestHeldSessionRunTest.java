@@ -1,0 +1,227 @@
+package dev.offload.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.offload.core.config.ConfigLoader;
+import dev.offload.core.config.LoadOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code fork_batches} with the real pytest on the local provider, collected once: the discovery keeps its collected
+ * session and every batch runs in a fresh process forked from it. Each test module records the process that imported
+ * it and the one that ran the test: imported once in the discovery, run in one process per batch. Verdicts and
+ * failure texts are those of fresh interpreters ({@code fork_batches = false}); a batch the session cannot run (another
+ * environment) is collected again as before; a timed-out batch keeps its finished results and leaves no process.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class PytestHeldSessionRunTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void batchesRunFromTheSessionCollectedOnceWithTheVerdictsOfFreshInterpreters() throws Exception {
+        writeSuite();
+
+        RunResult held = run(true, 30, "");
+        List<String[]> heldPids = pids();
+        List<String> heldFinishes = Files.readAllLines(dir.resolve("finish.txt"));
+        Files.delete(dir.resolve("pids.txt"));
+        RunResult fresh = run(false, 30, "");
+
+        assertThat(verdicts(held)).isEqualTo(verdicts(fresh)).hasSize(10);
+        assertThat(failureBodies(held))
+                .as("failure texts")
+                .isEqualTo(failureBodies(fresh))
+                .hasSize(5);
+        assertThat(verdicts(held))
+                .containsEntry("tests/test_a.py::test_passes", "PASSED")
+                .containsEntry("tests/test_a.py::test_ids[a b]", "PASSED")
+                .containsEntry("tests/test_a.py::test_ids[x[1]]", "PASSED")
+                .containsEntry("tests/test_b.py::test_fails", "FAILED")
+                .containsEntry("tests/test_b.py::test_setup_error", "FAILED")
+                .containsEntry("tests/test_b.py::test_exits", "FAILED")
+                .containsEntry("tests/test_b.py::test_skipped", "SKIPPED");
+        assertThat(heldPids).as("one line per test that ran").hasSize(9);
+        Set<String> importers = heldPids.stream().map(p -> p[0]).collect(Collectors.toSet());
+        Set<String> runners = heldPids.stream().map(p -> p[1]).collect(Collectors.toSet());
+        assertThat(importers).as("test modules imported once, by the discovery").hasSize(1);
+        assertThat(runners).as("one fresh process per batch").hasSize(2).doesNotContainAnyElementsOf(importers);
+        assertThat(heldFinishes)
+                .as("session finish runs in each batch, not in the discovery")
+                .hasSize(2)
+                .containsExactlyInAnyOrderElementsOf(runners);
+        assertThat(pids()).as("fork_batches = false: each batch collects").allMatch(p -> p[0].equals(p[1]));
+    }
+
+    @Test
+    void batchInAnotherEnvironmentIsCollectedAgain() throws Exception {
+        writeSuite();
+
+        RunResult result = run(true, 30, "env = { FROM_PROVIDER = \"yes\" }");
+
+        assertThat(verdicts(result)).containsEntry("tests/test_a.py::test_passes", "PASSED");
+        assertThat(pids())
+                .as("the discovery saw no FROM_PROVIDER: its session is not the batches'")
+                .isNotEmpty()
+                .allMatch(p -> p[0].equals(p[1]));
+    }
+
+    @Test
+    void timedOutHeldBatchKeepsFinishedResultsAndLeavesNoProcess() throws Exception {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/test_hang.py"), """
+                import os, time
+
+                IMPORTED_BY = os.getpid()
+
+                def test_a_quick():
+                    assert IMPORTED_BY != os.getpid(), "collected once, run in a batch"
+
+                def test_zz_hangs():
+                    with open("hang.pid", "a") as out:
+                        out.write("%d\\n" % os.getpid())
+                    time.sleep(67)
+                """);
+
+        RunResult result = run(true, 8, "");
+
+        Map<String, String> verdicts = verdicts(result);
+        assertThat(verdicts).containsEntry("tests/test_hang.py::test_a_quick", "PASSED");
+        assertThat(verdicts.get("tests/test_hang.py::test_zz_hangs")).startsWith("FAILED");
+        for (String pid : Files.readAllLines(dir.resolve("hang.pid"))) {
+            assertThat(ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive))
+                    .as("forked pytest %s of a timed-out batch", pid)
+                    .isNotEqualTo(Optional.of(true));
+        }
+    }
+
+    private void writeSuite() throws Exception {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/conftest.py"), """
+                import os
+                import pytest
+
+                @pytest.fixture
+                def broken():
+                    raise RuntimeError("fixture broke")
+
+                @pytest.fixture(autouse=True)
+                def record_pids(request):
+                    with open("pids.txt", "a") as out:
+                        out.write("%d %d\\n" % (request.module.IMPORTED_BY, os.getpid()))
+                    yield
+
+                def pytest_sessionfinish(session):
+                    if session.config.getoption("collectonly"):
+                        return
+                    with open("finish.txt", "a") as out:
+                        out.write("%d\\n" % os.getpid())
+                """);
+        Files.writeString(dir.resolve("tests/test_a.py"), """
+                import os
+                import pytest
+
+                IMPORTED_BY = os.getpid()
+
+                def test_passes():
+                    pass
+
+                @pytest.mark.parametrize("value", ["a b", "x[1]"])
+                def test_ids(value):
+                    assert value
+
+                def test_prints():
+                    print("to stdout")
+
+                @pytest.mark.xfail(reason="known")
+                def test_expected_failure():
+                    assert False
+                """);
+        Files.writeString(dir.resolve("tests/test_b.py"), """
+                import os, sys
+                import pytest
+
+                IMPORTED_BY = os.getpid()
+
+                def test_fails():
+                    assert [1, 2] == [1, 3]
+
+                def test_setup_error(broken):
+                    pass
+
+                def test_exits():
+                    sys.exit(3)
+
+                @pytest.mark.skip(reason="not today")
+                def test_skipped():
+                    pass
+
+                def test_passes_too():
+                    pass
+                """);
+    }
+
+    /** {importing pid, running pid} per test that ran. */
+    private List<String[]> pids() throws Exception {
+        return Files.readAllLines(dir.resolve("pids.txt")).stream()
+                .map(line -> line.split(" "))
+                .toList();
+    }
+
+    private RunResult run(boolean fork, int timeoutSecs, String providerLine) throws Exception {
+        Files.deleteIfExists(dir.resolve("finish.txt"));
+        Path file = Files.writeString(dir.resolve("offload.toml"), """
+                [offload]
+                max_parallel = 2
+                test_timeout_secs = %d
+                impatiently_requeue_batches = false
+
+                [provider]
+                type = "local"
+                %s
+
+                [framework]
+                type = "pytest"
+                paths = ["tests"]
+                command = "python3 -m pytest"
+                fork_batches = %s
+
+                [groups.all]
+                retry_count = 0
+                """.formatted(timeoutSecs, providerLine, fork));
+        var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
+        return new OffloadRun(
+                        ConfigLoader.load(file, options), RunOptions.defaults(), RunObserver.NONE, Clock.systemUTC())
+                .execute();
+    }
+
+    private static Map<String, String> verdicts(RunResult result) {
+        Map<String, String> verdicts = new TreeMap<>();
+        for (TestOutcome outcome : result.outcomes()) {
+            verdicts.put(outcome.test().id(), outcome.verdict().toString());
+        }
+        return verdicts;
+    }
+
+    private static Map<String, String> failureBodies(RunResult result) {
+        Map<String, String> bodies = new TreeMap<>();
+        for (TestOutcome outcome : result.outcomes()) {
+            outcome.decidingAttempt()
+                    .flatMap(Attempt::failure)
+                    .ifPresent(f -> bodies.put(outcome.test().id(), f.body()));
+        }
+        return bodies;
+    }
+}
