@@ -184,7 +184,11 @@ def _preload_plugin_distributions():
         from _pytest.config import _iter_rewritable_modules
         from _pytest.stash import Stash
 
-        dists = [d for d in metadata.distributions() if any(ep.group == "pytest11" for ep in d.entry_points)]
+        dists = [
+            d
+            for d in metadata.distributions()
+            if any(ep.group == "pytest11" for ep in d.entry_points) and _preloadable(d)
+        ]
         names = {id(d): set(_iter_rewritable_modules(str(f) for f in d.files or [])) for d in dists}
         hook = AssertionRewritingHook(_PreloadConfig(AssertionState, assertstate_key, Stash))
         hook.mark_rewrite(*set().union(*names.values()))
@@ -207,6 +211,18 @@ def _preload_plugin_distributions():
             del sys.modules[name]
     finally:
         sys.meta_path.remove(hook)
+
+
+# Distributions whose modules copy sys.path when imported: pytest-xdist hands its copy to the workers it starts, which
+# would not find what the batch's PYTHONPATH adds (Offload's plugin). The batch imports them itself.
+_NOT_PRELOADED = {"pytest-xdist", "pytest_xdist"}
+
+
+def _preloadable(dist):
+    try:
+        return (dist.metadata["Name"] or "").lower() not in _NOT_PRELOADED
+    except Exception:
+        return False
 
 
 class _PreloadConfig:

@@ -8,8 +8,10 @@ import dev.offload.core.config.ShellWords;
 import dev.offload.core.provider.BatchScript;
 import dev.offload.core.provider.Shell;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,13 +69,16 @@ public final class PytestFramework implements Framework {
         Map<String, String> env =
                 Map.of("PYTHONPATH", prependedPythonPath(work.toString()), COLLECT_FILE_ENV, collectFile.toString());
         PytestForkServer server = forkServer.get();
-        Optional<Map<String, String>> hold = server == null ? Optional.empty() : server.claimHold(batchOptions());
+        Optional<Map<String, String>> hold =
+                server == null || distributes(runArgs) ? Optional.empty() : server.claimHold(batchOptions());
         DiscoveryProcess.Output output = null;
         if (hold.isPresent()) {
             output = heldDiscovery(request, work, server, env, hold.get());
         }
         List<String> argv = discoveryArgv(request);
-        if (output == null || !Files.exists(collectFile)) { // not held, or it failed: pytest's own collect-only
+        // Not held, or it failed or found nothing (e.g. run_args hand collection to pytest-xdist's workers): pytest's
+        // own collect-only runs and reports, as without it.
+        if (output == null || !collectedAny(collectFile)) {
             DiscoveryProcess process = server == null
                     ? new DiscoveryProcess(request, argv)
                     // forked like the batches: pytest is imported once per run
@@ -169,6 +174,17 @@ public final class PytestFramework implements Framework {
         return config.testIdFormat();
     }
 
+    /** pytest-xdist options: its workers collect, so a session collected in discovery has nothing to hand on. */
+    private static boolean distributes(List<String> args) {
+        return args.stream()
+                .anyMatch(a -> a.equals("-n")
+                        || a.startsWith("-n")
+                        || a.startsWith("--numprocesses")
+                        || a.startsWith("--dist")
+                        || a.startsWith("--tx")
+                        || a.equals("-d"));
+    }
+
     /** Every batch's options but {@code --junitxml}, {@code -x} and the ids: {@code run_args} last, so they win. */
     private List<String> batchOptions() {
         List<String> options = new ArrayList<>(List.of(
@@ -221,6 +237,16 @@ public final class PytestFramework implements Framework {
             return ShellWords.split(request.filters());
         } catch (IllegalArgumentException e) {
             throw new DiscoveryException("invalid filters for group '" + request.group() + "': " + e.getMessage());
+        }
+    }
+
+    private static boolean collectedAny(Path collectFile) throws DiscoveryException {
+        try (var lines = Files.lines(collectFile, StandardCharsets.UTF_8)) {
+            return lines.limit(2).count() > 1; // the version line, then ids
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException | UncheckedIOException e) {
+            throw new DiscoveryException("cannot read pytest collect file " + collectFile + ": " + e.getMessage());
         }
     }
 
