@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Turns the estimated tests into the initial batch queue (SPEC §9.2 LPT, §9.3 queue order, §17.5). */
+/**
+ * Turns the estimated tests into the initial batch queue (SPEC §9.2 LPT, contiguous runs when every estimate is equal,
+ * §9.3 queue order, §17.5).
+ */
 public final class BatchPlanner {
     private static final Comparator<SchedulableTest> HEAVIEST_TEST_FIRST = Comparator.comparingDouble(
                     SchedulableTest::estimateSecs)
@@ -22,10 +25,12 @@ public final class BatchPlanner {
      *
      * <p>Individual tests get one batch each and come first (estimate descending, ties by id in UTF-8 byte order). The
      * other tests are packed by LPT into {@code min(maxParallel, count)} batches, more when the id cap forces it, and
-     * follow heaviest first (ties: the batch filled first). An id longer than {@link BatchIds#MAX_JOINED_CHARS}
-     * characters gets a batch of its own with a warning; such ids do not count towards {@code count}. Ids inside a
-     * packed batch are in placement order (estimate descending, then id), so the plan does not depend on the input
-     * order except through duplicate ids, which discovery already removes.
+     * follow heaviest first (ties: the batch filled first). When all of them have the same estimate (no duration data)
+     * they are split instead into contiguous runs in id order ({@link ContiguousRuns}): the same batch sizes, but a
+     * file's tests stay together. An id longer than {@link BatchIds#MAX_JOINED_CHARS} characters gets a batch of its
+     * own with a warning; such ids do not count towards {@code count}. Ids inside a packed batch are in placement order
+     * (LPT: estimate descending, then id; contiguous runs: id), so the plan does not depend on the input order except
+     * through duplicate ids, which discovery already removes.
      *
      * @param tests the tests in discovery order
      * @param maxParallel {@code [offload].max_parallel}, at least 1
@@ -83,6 +88,9 @@ public final class BatchPlanner {
     }
 
     private static List<PlannedBatch> pack(List<SchedulableTest> tests, int maxParallel, int maxJoinedChars) {
+        if (ContiguousRuns.uniform(tests)) {
+            return ContiguousRuns.split(tests, maxParallel, maxJoinedChars);
+        }
         List<SchedulableTest> order = new ArrayList<>(tests);
         order.sort(HEAVIEST_TEST_FIRST);
         int[] shortestToCome = new int[order.size()];

@@ -32,6 +32,23 @@ class UnitBatchesTest {
     }
 
     @Test
+    void withoutDurationDataEqualUnitsAreSplitIntoContiguousRunsAndStayWhole() {
+        List<DiscoveredTest> tests = new java.util.ArrayList<>();
+        for (String cls : List.of("D", "B", "A", "C")) {
+            tests.add(new DiscoveredTest(cls + ".m2", "g", cls, cls));
+            tests.add(new DiscoveredTest(cls + ".m1", "g", cls, cls));
+        }
+        Map<String, Double> estimates = new java.util.HashMap<>();
+        tests.forEach(t -> estimates.put(t.id(), 1.0));
+
+        List<List<String>> queue = UnitBatches.plan(tests, estimates, Set.of(), 2, w -> {});
+
+        // Units in id order, two per batch; a unit's tests keep their discovery order.
+        assertThat(queue)
+                .containsExactly(List.of("A.m2", "A.m1", "B.m2", "B.m1"), List.of("C.m2", "C.m1", "D.m2", "D.m1"));
+    }
+
+    @Test
     void requeuedHalvesKeepUnitsWholeAndSplitALoneUnit() {
         Map<String, String> units = Map.of("a1", "A", "a2", "A", "b1", "B", "b2", "B", "b3", "B");
         var queue = new BatchQueue(List.of(), units::get);

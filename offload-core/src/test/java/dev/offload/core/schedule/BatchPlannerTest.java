@@ -126,7 +126,7 @@ class BatchPlannerTest {
                 test("b", 1),
                 test("c", 1));
 
-        assertThat(ids(plan(tests, 2))).containsExactly(List.of("i1"), List.of("i2"), List.of("a", "c"), List.of("b"));
+        assertThat(ids(plan(tests, 2))).containsExactly(List.of("i1"), List.of("i2"), List.of("a", "b"), List.of("c"));
     }
 
     @Test

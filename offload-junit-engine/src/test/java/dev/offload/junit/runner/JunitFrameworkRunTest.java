@@ -97,10 +97,17 @@ class JunitFrameworkRunTest {
     void methodGranularitySchedulesEachMethodAlone(JunitLine line) throws Exception {
         var fixtures = new RunnerFixtures(dir, line);
         writeConfig(fixtures, "granularity = \"method\"\n");
+        // Only PassingTest's two methods: as units of their own they get a batch each (by class they would share one).
+        Files.writeString(
+                dir.resolve("offload.toml"),
+                "filters = \"--select-class com.acme.PassingTest\"\n",
+                java.nio.file.StandardOpenOption.APPEND);
 
         run();
 
-        assertThat(batchParts()).noneMatch(p -> p.contains("printsToStdout()") && p.contains("printsToStderr()"));
+        assertThat(batchParts())
+                .hasSize(2)
+                .noneMatch(p -> p.contains("printsToStdout()") && p.contains("printsToStderr()"));
     }
 
     @ParameterizedTest
