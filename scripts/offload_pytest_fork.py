@@ -377,6 +377,31 @@ def _held_module():
         return None
 
 
+def _exit_batch(code):
+    """Ends a batch's process as the interpreter would, minus tearing its modules down, which takes a large suite's
+    process a quarter of a second: non-daemon threads are joined (by the interpreter, when there are any), atexit
+    handlers run, and every open file object is flushed, as its finalizer would."""
+    import threading
+
+    if not isinstance(code, int) or threading.active_count() > 1:
+        sys.exit(code)
+    import atexit
+    import gc
+    import io
+
+    try:
+        atexit._run_exitfuncs()
+    finally:
+        for obj in gc.get_objects():
+            if isinstance(obj, io.IOBase):
+                try:
+                    if not obj.closed:
+                        obj.flush()
+                except Exception:
+                    pass
+        os._exit(code & 0xFF)
+
+
 def _interpreter():
     """What must match between a batch and the server: the interpreter the batch's PATH finds, and its environment."""
     return [sys.executable, sys.prefix, sys.version]
@@ -488,7 +513,7 @@ if __name__ == "__main__":
             batch = forked
         # Outside the except block: exceptions of the batch must not chain to _Batch, or tracebacks would show it.
         if batch is not None:
-            sys.exit(_run_batch(batch.request, batch.fds))
+            _exit_batch(_run_batch(batch.request, batch.fds))
     elif len(sys.argv) >= 4 and sys.argv[1] == "run":
         run(sys.argv[2], sys.argv[3], sys.argv[4:])
     else:

@@ -92,6 +92,9 @@ class _Holder:
             os._exit(0)  # the discovery ends here: session finish and unconfigure belong to the batches
         os.setsid()  # out of the discovery's process group, which is killed when it ends
         self._release_streams()
+        import gc
+
+        gc.freeze()  # what collection built is never collected again: batches do not scan (or copy) it
         self.server._accept_loop(self.listener, self.server._LIFE_R, self._supervise)
         self.server._reap(deadline=0.5)  # the supervisors of batches that ended, for their CPU time
         os._exit(0)

@@ -120,7 +120,7 @@ final class Dispatcher {
             } else {
                 outcome = results.apply(batch, report);
                 if (!report.timedOut()) {
-                    measureOverhead(batch, report);
+                    measureOverhead(batch, report, run);
                 }
             }
             var record = new BatchRecord(
@@ -151,6 +151,7 @@ final class Dispatcher {
     void streamed(Assignment batch, StreamedEvent event) {
         if (event.kind() == StreamedEvent.Kind.START) {
             observer.testStarted(event.id(), batch.slot());
+            noteFirstStart(batch);
         }
         if (event.kind() != StreamedEvent.Kind.END) {
             return;
@@ -175,6 +176,18 @@ final class Dispatcher {
             lock.unlock();
         }
         toStop.forEach(StopSignal::trigger);
+    }
+
+    private void noteFirstStart(Assignment batch) {
+        lock.lock();
+        try {
+            InFlightBatch run = running.get(batch.number());
+            if (run != null && run.firstStart == null) {
+                run.firstStart = clock.instant();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The run's batch overhead O (SPEC §9.6), empty before any batch finished with results. */
@@ -293,12 +306,16 @@ final class Dispatcher {
         });
     }
 
-    /** O's sample (§9.6): the batch's wall time minus the durations its tests reported. */
-    private void measureOverhead(Assignment batch, BatchReport report) {
+    /** O's sample (§9.6): the batch's time outside its tests, or its wall time minus the durations they reported. */
+    private void measureOverhead(Assignment batch, BatchReport report, InFlightBatch run) {
+        Instant now = clock.instant();
+        OptionalDouble outside = run.outsideTestsSecs(now);
         double reported = report.results().values().stream()
                 .mapToDouble(TestCaseResult::timeSecs)
                 .sum();
-        double secs = overhead.add(Duration.between(batch.started(), clock.instant()), reported);
+        double secs = outside.isPresent()
+                ? overhead.addOutsideTests(outside.getAsDouble())
+                : overhead.add(Duration.between(batch.started(), now), reported);
         observer.batchOverhead(secs, overhead.sampleCount());
     }
 

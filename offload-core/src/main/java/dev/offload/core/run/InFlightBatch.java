@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
@@ -15,6 +16,8 @@ final class InFlightBatch {
     final Set<String> ended = new HashSet<>();
     /** When the batch started or last streamed an {@code end} event. */
     Instant lastProgress;
+    /** When the batch streamed its first {@code start} event; null before. */
+    Instant firstStart;
 
     boolean stopRequested;
 
@@ -24,6 +27,19 @@ final class InFlightBatch {
     InFlightBatch(Assignment batch) {
         this.batch = batch;
         this.lastProgress = batch.started();
+    }
+
+    /**
+     * The batch's time outside its tests when it streamed events: from its start to its first test's start, and from
+     * its last test's end to {@code now}. Empty without events (then O falls back to wall time minus durations).
+     */
+    OptionalDouble outsideTestsSecs(Instant now) {
+        if (firstStart == null || ended.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of((Duration.between(batch.started(), firstStart).toNanos()
+                        + Duration.between(lastProgress, now).toNanos())
+                / 1e9);
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.OptionalDouble;
 /**
  * The run's batch overhead O of SPEC §9.6: what a batch costs beyond its tests (runner start-up, collection, result
  * download and parsing). It is the median, over batches finished so far, of batch wall time minus the sum of its tests'
- * reported durations; before any batch has finished, a per-provider guess. Hedging needs more than 2 × O of expected
+ * reported durations, or, for a batch that streamed events, of its time before its first test started and after its
+ * last test ended; before any batch has finished, a per-provider guess. Hedging needs more than 2 × O of expected
  * remaining time, since a hedge pays O before its first test starts.
  */
 public final class BatchOverhead {
@@ -33,6 +34,16 @@ public final class BatchOverhead {
     /** Adds a finished batch: its wall time and the sum of its tests' reported durations. Returns the new O. */
     public double add(Duration wall, double reportedSecs) {
         samples.add(Math.max(0.0, wall.toNanos() / 1e9 - reportedSecs));
+        return secs();
+    }
+
+    /**
+     * Adds a finished batch that streamed events: its time outside its tests (start-up before the first test, wind-down
+     * after the last). Time a runner spends between tests is part of what the tests cost wherever they run, so it is not
+     * overhead a hedge adds. Returns the new O.
+     */
+    public double addOutsideTests(double secs) {
+        samples.add(Math.max(0.0, secs));
         return secs();
     }
 

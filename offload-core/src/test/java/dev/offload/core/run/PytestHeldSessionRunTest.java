@@ -68,6 +68,32 @@ class PytestHeldSessionRunTest {
     }
 
     @Test
+    void forkedBatchesEndAsAnInterpreterWouldFilesFlushedAndExitHandlersRun() throws Exception {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(dir.resolve("tests/test_exit.py"), """
+                import atexit, os
+
+                IMPORTED_BY = os.getpid()
+                LEFT_OPEN = []
+
+                def test_leaves_a_file_open():
+                    assert IMPORTED_BY != os.getpid(), "collected once, run in a batch"
+                    out = open("left-open.txt", "w")
+                    out.write("written, never flushed or closed")
+                    LEFT_OPEN.append(out)
+
+                def test_registers_an_exit_handler():
+                    atexit.register(lambda: open("at-exit.txt", "w").write("ran"))
+                """);
+
+        RunResult result = run(true, 30, "");
+
+        assertThat(verdicts(result)).hasSize(2).containsValue("PASSED").doesNotContainValue("FAILED");
+        assertThat(dir.resolve("left-open.txt")).hasContent("written, never flushed or closed");
+        assertThat(dir.resolve("at-exit.txt")).hasContent("ran");
+    }
+
+    @Test
     void batchInAnotherEnvironmentIsCollectedAgain() throws Exception {
         writeSuite();
 
