@@ -500,6 +500,8 @@ def _connect(path):
 
 
 def _exec_pytest(python, args):
+    if os.environ.pop(_HOLD_ENV, None) is not None:  # a discovery that cannot hold its session only collects
+        args = ["--collect-only"] + args
     os.execvp(python, [python, "-m", "pytest"] + args)
 
 
