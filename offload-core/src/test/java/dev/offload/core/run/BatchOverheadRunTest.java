@@ -2,13 +2,8 @@ package dev.offload.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.offload.core.config.ConfigLoader;
-import dev.offload.core.config.LoadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,11 +58,8 @@ class BatchOverheadRunTest {
                 [groups.all]
                 retry_count = 0
                 """);
-        var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
 
-        RunResult result = new OffloadRun(
-                        ConfigLoader.load(config, options), RunOptions.defaults(), RunObserver.NONE, Clock.systemUTC())
-                .execute();
+        RunResult result = ProjectRuns.run(config);
 
         assertThat(result.outcomes()).hasSize(4).allMatch(o -> o.verdict() == Verdict.PASSED);
         assertThat(result.batches()).hasSize(1);

@@ -2,15 +2,10 @@ package dev.offload.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.offload.core.config.ConfigLoader;
-import dev.offload.core.config.LoadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -65,11 +60,8 @@ class FileLocalityRunTest {
                 [groups.all]
                 retry_count = 0
                 """);
-        var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
 
-        RunResult result = new OffloadRun(
-                        ConfigLoader.load(file, options), RunOptions.defaults(), RunObserver.NONE, Clock.systemUTC())
-                .execute();
+        RunResult result = ProjectRuns.run(file);
 
         assertThat(result.outcomes())
                 .hasSize(6)

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Loading, building and running a test project's {@code offload.toml} the way the front doors do. */
 final class ProjectRuns {
@@ -26,6 +27,29 @@ final class ProjectRuns {
             throws Exception {
         return SandboxImages.prepare(config, options, progress::add, warnings::add)
                 .orElseThrow();
+    }
+
+    /** {@code offload run} with the config at {@code toml} and default options. */
+    static RunResult run(Path toml) throws Exception {
+        return new OffloadRun(load(toml), RunOptions.defaults(), RunObserver.NONE, Clock.systemUTC()).execute();
+    }
+
+    /** Verdict name per test id. */
+    static Map<String, String> verdicts(RunResult result) {
+        Map<String, String> verdicts = new TreeMap<>();
+        result.outcomes().forEach(o -> verdicts.put(o.test().id(), o.verdict().toString()));
+        return verdicts;
+    }
+
+    /** The deciding attempt's failure or skip text per test id that has one. */
+    static Map<String, String> failureBodies(RunResult result) {
+        Map<String, String> bodies = new TreeMap<>();
+        for (TestOutcome outcome : result.outcomes()) {
+            outcome.decidingAttempt()
+                    .flatMap(Attempt::failure)
+                    .ifPresent(f -> bodies.put(outcome.test().id(), f.body()));
+        }
+        return bodies;
     }
 
     static RunResult run(Config config, ImageOptions options) throws Exception {

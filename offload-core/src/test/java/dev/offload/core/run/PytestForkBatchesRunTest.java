@@ -3,11 +3,8 @@ package dev.offload.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.offload.core.config.ConfigLoader;
-import dev.offload.core.config.LoadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -41,9 +38,9 @@ class PytestForkBatchesRunTest {
         String freshParent = Files.readString(dir.resolve("parent.txt"));
 
         assertThat(forked).isEqualTo(fresh).hasSize(8);
-        assertThat(failureBodies(forkedRun))
+        assertThat(ProjectRuns.failureBodies(forkedRun))
                 .as("failure texts, tracebacks included")
-                .isEqualTo(failureBodies(freshRun))
+                .isEqualTo(ProjectRuns.failureBodies(freshRun))
                 .hasSize(5); // 3 failures, 2 skips with their reasons
         assertThat(forked)
                 .containsEntry("tests/test_suite.py::test_passes", "PASSED")
@@ -171,10 +168,7 @@ class PytestForkBatchesRunTest {
                 [groups.all]
                 retry_count = 0
                 """.formatted(timeoutSecs, fork));
-        var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
-        return new OffloadRun(
-                        ConfigLoader.load(file, options), RunOptions.defaults(), RunObserver.NONE, Clock.systemUTC())
-                .execute();
+        return ProjectRuns.run(file);
     }
 
     /** Verdict per id, with the failure message for failed tests. */
@@ -190,16 +184,6 @@ class PytestForkBatchesRunTest {
             verdicts.put(outcome.test().id(), outcome.verdict() + message);
         }
         return verdicts;
-    }
-
-    private static Map<String, String> failureBodies(RunResult result) {
-        Map<String, String> bodies = new TreeMap<>();
-        for (TestOutcome outcome : result.outcomes()) {
-            outcome.decidingAttempt()
-                    .flatMap(Attempt::failure)
-                    .ifPresent(f -> bodies.put(outcome.test().id(), f.body()));
-        }
-        return bodies;
     }
 
     private String batchLogs() throws Exception {

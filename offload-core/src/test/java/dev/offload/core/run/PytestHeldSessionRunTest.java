@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.offload.core.config.ConfigLoader;
-import dev.offload.core.config.LoadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -42,12 +38,14 @@ class PytestHeldSessionRunTest {
         Files.delete(dir.resolve("pids.txt"));
         RunResult fresh = run(false, 30, "");
 
-        assertThat(verdicts(held)).isEqualTo(verdicts(fresh)).hasSize(10);
-        assertThat(failureBodies(held))
+        assertThat(ProjectRuns.verdicts(held))
+                .isEqualTo(ProjectRuns.verdicts(fresh))
+                .hasSize(10);
+        assertThat(ProjectRuns.failureBodies(held))
                 .as("failure texts")
-                .isEqualTo(failureBodies(fresh))
+                .isEqualTo(ProjectRuns.failureBodies(fresh))
                 .hasSize(5);
-        assertThat(verdicts(held))
+        assertThat(ProjectRuns.verdicts(held))
                 .containsEntry("tests/test_a.py::test_passes", "PASSED")
                 .containsEntry("tests/test_a.py::test_ids[a b]", "PASSED")
                 .containsEntry("tests/test_a.py::test_ids[x[1]]", "PASSED")
@@ -88,7 +86,10 @@ class PytestHeldSessionRunTest {
 
         RunResult result = run(true, 30, "");
 
-        assertThat(verdicts(result)).hasSize(2).containsValue("PASSED").doesNotContainValue("FAILED");
+        assertThat(ProjectRuns.verdicts(result))
+                .hasSize(2)
+                .containsValue("PASSED")
+                .doesNotContainValue("FAILED");
         assertThat(dir.resolve("left-open.txt")).hasContent("written, never flushed or closed");
         assertThat(dir.resolve("at-exit.txt")).hasContent("ran");
     }
@@ -99,7 +100,7 @@ class PytestHeldSessionRunTest {
 
         RunResult result = run(true, 30, "env = { FROM_PROVIDER = \"yes\" }");
 
-        assertThat(verdicts(result)).containsEntry("tests/test_a.py::test_passes", "PASSED");
+        assertThat(ProjectRuns.verdicts(result)).containsEntry("tests/test_a.py::test_passes", "PASSED");
         assertThat(pids())
                 .as("the discovery saw no FROM_PROVIDER: its session is not the batches'")
                 .isNotEmpty()
@@ -113,7 +114,7 @@ class PytestHeldSessionRunTest {
 
         RunResult result = run(true, 60, "", "run_args = \"-n 2\"");
 
-        assertThat(verdicts(result))
+        assertThat(ProjectRuns.verdicts(result))
                 .as("xdist's workers load Offload's plugin from the batch's PYTHONPATH")
                 .hasSize(10)
                 .containsEntry("tests/test_a.py::test_passes", "PASSED")
@@ -139,7 +140,7 @@ class PytestHeldSessionRunTest {
 
         RunResult result = run(true, 8, "");
 
-        Map<String, String> verdicts = verdicts(result);
+        Map<String, String> verdicts = ProjectRuns.verdicts(result);
         assertThat(verdicts).containsEntry("tests/test_hang.py::test_a_quick", "PASSED");
         assertThat(verdicts.get("tests/test_hang.py::test_zz_hangs")).startsWith("FAILED");
         for (String pid : Files.readAllLines(dir.resolve("hang.pid"))) {
@@ -261,27 +262,6 @@ class PytestHeldSessionRunTest {
                 [groups.all]
                 retry_count = 0
                 """.formatted(timeoutSecs, providerLine, fork, frameworkLine));
-        var options = new LoadOptions(false, Map.of(), Path.of("test-results"), Optional.empty(), w -> {});
-        return new OffloadRun(
-                        ConfigLoader.load(file, options), RunOptions.defaults(), RunObserver.NONE, Clock.systemUTC())
-                .execute();
-    }
-
-    private static Map<String, String> verdicts(RunResult result) {
-        Map<String, String> verdicts = new TreeMap<>();
-        for (TestOutcome outcome : result.outcomes()) {
-            verdicts.put(outcome.test().id(), outcome.verdict().toString());
-        }
-        return verdicts;
-    }
-
-    private static Map<String, String> failureBodies(RunResult result) {
-        Map<String, String> bodies = new TreeMap<>();
-        for (TestOutcome outcome : result.outcomes()) {
-            outcome.decidingAttempt()
-                    .flatMap(Attempt::failure)
-                    .ifPresent(f -> bodies.put(outcome.test().id(), f.body()));
-        }
-        return bodies;
+        return ProjectRuns.run(file);
     }
 }
