@@ -109,8 +109,11 @@ class _Holder:
                 stdio[(st.st_dev, st.st_ino)] = index
             except OSError:
                 pass
-        for name in os.listdir("/proc/self/fd"):
-            fd = int(name)
+        try:
+            open_fds = [int(name) for name in os.listdir("/proc/self/fd")]
+        except OSError:  # no /proc (macOS): the usual range
+            open_fds = range(3, 1024)
+        for fd in open_fds:
             try:
                 st = os.fstat(fd)
             except OSError:
