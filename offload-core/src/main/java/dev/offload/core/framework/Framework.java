@@ -5,6 +5,7 @@ import dev.offload.core.report.JunitXmlParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -107,8 +108,9 @@ public interface Framework {
      *
      * @param tempDir the run's private temp directory
      * @param workingDir where batches run
+     * @param batchEnv what every batch adds to this process's environment: {@code [provider] env}, then {@code --env}
      */
-    default LocalHelper startLocalHelper(Path tempDir, Path workingDir) {
+    default LocalHelper startLocalHelper(Path tempDir, Path workingDir, Map<String, String> batchEnv) {
         return () -> {};
     }
 

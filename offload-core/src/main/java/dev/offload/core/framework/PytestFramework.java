@@ -37,6 +37,8 @@ public final class PytestFramework implements Framework {
     private final AtomicReference<Boolean> idFiles = new AtomicReference<>();
     /** False when batches run elsewhere (a container, a remote host), whose pytest discovery cannot see. */
     private final boolean idFilesAllowed;
+    /** What local batches add to the environment: the held discovery gets it too, so its session is theirs. */
+    private volatile Map<String, String> localBatchEnv = Map.of();
     /** The run's fork server ({@code fork_batches}), once {@link #startLocalHelper} started one. */
     private final AtomicReference<PytestForkServer> forkServer = new AtomicReference<>();
 
@@ -147,7 +149,7 @@ public final class PytestFramework implements Framework {
      * their own interpreter.
      */
     @Override
-    public LocalHelper startLocalHelper(Path tempDir, Path workingDir) {
+    public LocalHelper startLocalHelper(Path tempDir, Path workingDir, Map<String, String> batchEnv) {
         if (!config.forkBatches() || !idFilesAllowed) {
             return () -> {};
         }
@@ -157,6 +159,7 @@ public final class PytestFramework implements Framework {
             return () -> {};
         }
         forkServer.set(started.get());
+        localBatchEnv = Map.copyOf(batchEnv);
         return () -> {
             forkServer.set(null);
             started.get().close();
@@ -216,7 +219,10 @@ public final class PytestFramework implements Framework {
         args.add("--junitxml=" + work.resolve("held.xml")); // never written: each batch names its own
         args.addAll(filterWords(request));
         config.paths().ifPresent(args::addAll);
-        Map<String, String> heldEnv = new HashMap<>(env);
+        // As in a batch: its environment, then Offload's plugin directory before its PYTHONPATH.
+        Map<String, String> heldEnv = new HashMap<>(localBatchEnv);
+        heldEnv.putAll(env);
+        heldEnv.put("PYTHONPATH", prependedPythonPath(work.toString(), localBatchEnv));
         heldEnv.putAll(hold);
         DiscoveryProcess.Output output =
                 new DiscoveryProcess(request, server.clientArgv(args)).run(request.directory(), heldEnv);
@@ -268,7 +274,11 @@ public final class PytestFramework implements Framework {
     }
 
     private static String prependedPythonPath(String dir) {
-        String existing = System.getenv("PYTHONPATH");
+        return prependedPythonPath(dir, Map.of());
+    }
+
+    private static String prependedPythonPath(String dir, Map<String, String> env) {
+        String existing = env.getOrDefault("PYTHONPATH", System.getenv("PYTHONPATH"));
         return existing == null || existing.isEmpty() ? dir : dir + ":" + existing;
     }
 

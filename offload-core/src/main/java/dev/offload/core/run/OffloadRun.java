@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,7 +125,9 @@ public final class OffloadRun {
             cleanOutputDir();
             Framework framework = createFramework(started, shard);
             if (config.provider().runsBatchesWithLocalTools()) { // e.g. pytest's fork server, ready after discovery
-                temp.closeFirst(framework.startLocalHelper(temp.path(), config.configDir()));
+                Map<String, String> batchEnv = new HashMap<>(config.provider().env());
+                batchEnv.putAll(options.env());
+                temp.closeFirst(framework.startLocalHelper(temp.path(), config.configDir(), batchEnv));
             }
             framework.runWarnings(options.failFast()).forEach(observer::warning);
             SharedResultFile.warning(config, maxParallel()).ifPresent(observer::warning);

@@ -95,16 +95,79 @@ class PytestHeldSessionRunTest {
     }
 
     @Test
-    void batchInAnotherEnvironmentIsCollectedAgain() throws Exception {
-        writeSuite();
+    void providerEnvironmentAndPythonPathReachTheHeldSession() throws Exception {
+        Files.createDirectories(dir.resolve("tests"));
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/helper_mod.py"), "VALUE = 42\n");
+        Files.writeString(dir.resolve("tests/test_env.py"), """
+                import os
+                import helper_mod
 
-        RunResult result = run(true, 30, "env = { FROM_PROVIDER = \"yes\" }");
+                IMPORTED_BY = os.getpid()
+                FROM_PROVIDER = os.environ["FROM_PROVIDER"]
 
-        assertThat(ProjectRuns.verdicts(result)).containsEntry("tests/test_a.py::test_passes", "PASSED");
-        assertThat(pids())
-                .as("the discovery saw no FROM_PROVIDER: its session is not the batches'")
-                .isNotEmpty()
-                .allMatch(p -> p[0].equals(p[1]));
+                def test_one():
+                    assert (FROM_PROVIDER, helper_mod.VALUE) == ("yes", 42)
+                    assert IMPORTED_BY != os.getpid(), "collected once, run in a batch"
+
+                def test_two():
+                    assert os.environ["FROM_PROVIDER"] == "yes"
+                    assert IMPORTED_BY != os.getpid(), "collected once, run in a batch"
+                """);
+
+        RunResult result = run(true, 30, "env = { FROM_PROVIDER = \"yes\", PYTHONPATH = \"lib\" }");
+
+        assertThat(ProjectRuns.verdicts(result))
+                .as("imported in discovery with the provider's env and PYTHONPATH")
+                .containsEntry("tests/test_env.py::test_one", "PASSED")
+                .containsEntry("tests/test_env.py::test_two", "PASSED");
+    }
+
+    @Test
+    void batchOfAnotherGroupIsCollectedAgain() throws Exception {
+        Files.createDirectories(dir.resolve("tests"));
+        for (String name : List.of("first", "second")) {
+            Files.writeString(dir.resolve("tests/test_" + name + ".py"), """
+                    import os
+
+                    IMPORTED_BY = os.getpid()
+
+                    def test_records():
+                        with open("pids-%s.txt", "w") as out:
+                            out.write("%%d %%d" %% (IMPORTED_BY, os.getpid()))
+                    """.formatted(name));
+        }
+        Path config = Files.writeString(dir.resolve("offload.toml"), """
+                [offload]
+                max_parallel = 2
+                max_parallel_collection = 1
+
+                [provider]
+                type = "local"
+
+                [framework]
+                type = "pytest"
+                paths = ["tests"]
+                command = "python3 -m pytest"
+
+                [groups.first]
+                filters = "-k first"
+
+                [groups.second]
+                filters = "-k second"
+                """);
+
+        RunResult result = ProjectRuns.run(config);
+
+        assertThat(ProjectRuns.verdicts(result))
+                .hasSize(2)
+                .containsOnlyKeys("tests/test_first.py::test_records", "tests/test_second.py::test_records");
+        String[] first = Files.readString(dir.resolve("pids-first.txt")).split(" ");
+        String[] second = Files.readString(dir.resolve("pids-second.txt")).split(" ");
+        assertThat(first[0]).as("the first group's discovery holds its session").isNotEqualTo(first[1]);
+        assertThat(second[0])
+                .as("not collected there: the batch collects for itself")
+                .isEqualTo(second[1]);
     }
 
     @Test
