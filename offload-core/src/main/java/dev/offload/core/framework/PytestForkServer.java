@@ -62,9 +62,15 @@ final class PytestForkServer implements Framework.LocalHelper {
         this.socket = socket;
     }
 
-    /** The interpreter of a {@code <python> -m pytest} command; empty for any other command (no server then). */
+    /** How many words {@code <python> -m pytest} takes: what follows them in a command is pytest's. */
+    static final int PYTHON_M_PYTEST = 3;
+
+    /**
+     * The interpreter of a {@code <python> -m pytest [pytest options]} command; empty for any other command (no server
+     * then). Interpreter options before {@code -m} would be lost in a fork.
+     */
     static Optional<String> python(List<String> command) {
-        if (command.size() != 3
+        if (command.size() < PYTHON_M_PYTEST
                 || !command.get(1).equals("-m")
                 || !command.get(2).equals("pytest")) {
             return Optional.empty();

@@ -71,8 +71,9 @@ public final class PytestFramework implements Framework {
         Map<String, String> env =
                 Map.of("PYTHONPATH", prependedPythonPath(work.toString()), COLLECT_FILE_ENV, collectFile.toString());
         PytestForkServer server = forkServer.get();
-        Optional<Map<String, String>> hold =
-                server == null || distributes(runArgs) ? Optional.empty() : server.claimHold(batchOptions());
+        Optional<Map<String, String>> hold = server == null || distributes(runArgs) || distributes(command)
+                ? Optional.empty()
+                : server.claimHold(clientOptions());
         DiscoveryProcess.Output output = null;
         if (hold.isPresent()) {
             output = heldDiscovery(request, work, server, env, hold.get());
@@ -84,8 +85,7 @@ public final class PytestFramework implements Framework {
             DiscoveryProcess process = server == null
                     ? new DiscoveryProcess(request, argv)
                     // forked like the batches: pytest is imported once per run
-                    : new DiscoveryProcess(request, server.clientArgv(argv.subList(command.size(), argv.size())))
-                            .showing(argv);
+                    : new DiscoveryProcess(request, server.clientArgv(pytestArgs(argv))).showing(argv);
             output = process.run(request.directory(), env);
             if (output.exitStatus() != 0 && output.exitStatus() != 5) { // 5: nothing collected
                 throw process.failure(output);
@@ -132,9 +132,7 @@ public final class PytestFramework implements Framework {
         PytestForkServer server = forkServer.get();
         String run = server == null
                 ? Shell.join(argv)
-                : server.batchLine(
-                        argv.subList(command.size(), argv.size()),
-                        BatchScript.pgidFile(request.resultDir(), request.number()));
+                : server.batchLine(pytestArgs(argv), BatchScript.pgidFile(request.resultDir(), request.number()));
         String script = pluginWriter(pluginDir)
                 + idsWriter
                 + "PYTHONPATH=" + Shell.quote(pluginDir) + "${PYTHONPATH:+:$PYTHONPATH}\n"
@@ -177,11 +175,22 @@ public final class PytestFramework implements Framework {
         return config.testIdFormat();
     }
 
+    /** What follows {@code <python> -m pytest} in {@code argv}: the fork server's client passes it to pytest. */
+    private static List<String> pytestArgs(List<String> argv) {
+        return argv.subList(PytestForkServer.PYTHON_M_PYTEST, argv.size());
+    }
+
+    /** A batch's options as its client passes them: {@code command}'s own pytest options, then {@link #batchOptions}. */
+    private List<String> clientOptions() {
+        List<String> options = new ArrayList<>(command.subList(PytestForkServer.PYTHON_M_PYTEST, command.size()));
+        options.addAll(batchOptions());
+        return options;
+    }
+
     /** pytest-xdist options: its workers collect, so a session collected in discovery has nothing to hand on. */
     private static boolean distributes(List<String> args) {
         return args.stream()
-                .anyMatch(a -> a.equals("-n")
-                        || a.startsWith("-n")
+                .anyMatch(a -> a.startsWith("-n")
                         || a.startsWith("--numprocesses")
                         || a.startsWith("--dist")
                         || a.startsWith("--tx")
@@ -215,7 +224,7 @@ public final class PytestFramework implements Framework {
             Map<String, String> env,
             Map<String, String> hold)
             throws DiscoveryException, InterruptedException {
-        List<String> args = new ArrayList<>(batchOptions());
+        List<String> args = new ArrayList<>(clientOptions());
         args.add("--junitxml=" + work.resolve("held.xml")); // never written: each batch names its own
         args.addAll(filterWords(request));
         config.paths().ifPresent(args::addAll);

@@ -18,6 +18,9 @@ class PytestForkServerTest {
         assertThat(PytestForkServer.python(List.of("python", "-m", "pytest"))).contains("python");
         assertThat(PytestForkServer.python(List.of(".venv/bin/python3.11", "-m", "pytest")))
                 .contains(".venv/bin/python3.11");
+        assertThat(PytestForkServer.python(List.of("python3", "-m", "pytest", "-p", "no:cacheprovider")))
+                .as("pytest's own options follow the module")
+                .contains("python3");
     }
 
     @Test
@@ -26,8 +29,6 @@ class PytestForkServerTest {
         assertThat(PytestForkServer.python(List.of("uv", "run", "pytest"))).isEmpty();
         assertThat(PytestForkServer.python(List.of("python3", "-X", "dev", "-m", "pytest")))
                 .as("interpreter options would be lost in a fork")
-                .isEmpty();
-        assertThat(PytestForkServer.python(List.of("python3", "-m", "pytest", "-x")))
                 .isEmpty();
         assertThat(PytestForkServer.python(List.of("coverage", "-m", "pytest"))).isEmpty();
     }

@@ -171,6 +171,34 @@ class PytestHeldSessionRunTest {
     }
 
     @Test
+    void commandWithPytestOptionsIsCollectedOnceToo() throws Exception {
+        writeSuite();
+        Path config = Files.writeString(dir.resolve("offload.toml"), """
+                [offload]
+                max_parallel = 2
+
+                [provider]
+                type = "local"
+
+                [framework]
+                type = "pytest"
+                paths = ["tests"]
+                command = "python3 -m pytest -p no:cacheprovider"
+
+                [groups.all]
+                retry_count = 0
+                """);
+
+        RunResult result = ProjectRuns.run(config);
+
+        assertThat(ProjectRuns.verdicts(result)).hasSize(10).containsEntry("tests/test_a.py::test_passes", "PASSED");
+        assertThat(dir.resolve(".pytest_cache"))
+                .as("-p no:cacheprovider reached pytest")
+                .doesNotExist();
+        assertThat(pids()).as("imported in discovery, run in batches").noneMatch(p -> p[0].equals(p[1]));
+    }
+
+    @Test
     void xdistInRunArgsFindsTheBatchPluginInItsWorkers() throws Exception {
         requireXdist();
         writeSuite();
