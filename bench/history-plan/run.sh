@@ -95,7 +95,9 @@ for r in $(seq 1 "$rounds"); do
     plan=$(offload plan -p 8 2>/dev/null | grep '^sandboxes 8:')
     predicted=$(sed -E 's/.*predicted wall ([0-9.]+)s.*/\1/' <<<"$plan")
     bound=$(sed -E 's/.*lower bound ([0-9.]+)s.*/\1/' <<<"$plan")
-    overhead=$(offload plan -p 8 2>/dev/null | sed -nE 's/.*batch overhead ([0-9.]+)s.*/\1/p')
+    # "batch overhead 1.5s" or, under a second, "batch overhead 509ms"
+    overhead=$(offload plan -p 8 2>/dev/null | sed -nE 's/.*batch overhead ([0-9.]+)(m?)s.*/\1 \2/p' |
+        awk '{ print ($2 == "m" ? $1 / 1000 : $1) }')
     offload run --trace >/dev/null 2>&1 || true
     read -r wall phase batches passed measured_o < <(measured)
     lpt=$(python3 -c "print(f'{($predicted - $overhead) / $bound:.3f}')")
