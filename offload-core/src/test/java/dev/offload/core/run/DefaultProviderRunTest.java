@@ -153,12 +153,13 @@ class DefaultProviderRunTest {
         return target;
     }
 
-    /** Every create.sh directory was removed by destroy.sh. */
+    /** Every create.sh directory of this build (its tag, see the pom) was removed by destroy.sh. */
     static void assertNoSandboxLeft() throws IOException {
         Path tmp = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"));
+        String prefix = "offload-sandbox." + System.getenv().getOrDefault("OFFLOAD_TEST_SANDBOX_TAG", "untagged") + ".";
         List<Path> left = new CopyOnWriteArrayList<>();
         try (Stream<Path> entries = Files.list(tmp)) {
-            entries.filter(p -> p.getFileName().toString().startsWith("offload-sandbox."))
+            entries.filter(p -> p.getFileName().toString().startsWith(prefix))
                     .filter(p -> p.toFile().lastModified() > STARTED)
                     .forEach(left::add);
         }
