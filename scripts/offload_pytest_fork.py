@@ -330,19 +330,29 @@ def _receive(conn):
     return json.loads(data), fds
 
 
-def _run_batch(request, fds):
-    """In the forked pytest process: take on the batch's streams, directory, environment and sys.path; run pytest."""
+def _take_on(request, fds, aliases=None):
+    """In a forked pytest process: the batch's signal dispositions, standard streams (also onto each alias fd ->
+    stream index, copies of the standard streams that pytest keeps), working directory and environment."""
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
     for target, fd in enumerate(fds):
         os.dup2(fd, target)
-        os.close(fd)
+    for alias, index in (aliases or {}).items():
+        os.dup2(fds[index], alias)
+    for fd in fds:
+        if fd > 2:
+            os.close(fd)
     os.chdir(request["cwd"])
-    server_path = os.environ.get("PYTHONPATH", "")
     os.environ.clear()
     os.environ.update(request["env"])
     sys.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
+
+
+def _run_batch(request, fds):
+    """In the forked pytest process: take on the batch's streams, directory, environment and sys.path; run pytest."""
+    server_path = os.environ.get("PYTHONPATH", "")
+    _take_on(request, fds)
     sys.path[:] = _batch_path(server_path, os.environ.get("PYTHONPATH", ""))
     sys.argv[:] = ["pytest"] + request["args"]
     hold = os.environ.get(_HOLD_ENV)

@@ -24,7 +24,6 @@ replaces itself with ``python -m pytest ARGS`` (same process, same streams).
 
 import json
 import os
-import signal
 import sys
 import threading
 
@@ -136,8 +135,9 @@ class _Holder:
 
     def _check(self, request):
         """(plan, None) when this session can run the batch; (None, reason) otherwise."""
-        if request.get("python") != self.server._interpreter():
-            return None, "another interpreter"
+        same, reason = self.server._same_interpreter(request)
+        if not same:
+            return None, reason
         if request.get("cwd") != self.cwd:
             return None, "another directory"
         env = _comparable_env(request.get("env", {}))
@@ -176,22 +176,8 @@ class _Holder:
     def take_on(self, batch):
         """In the batch's process: its streams, directory and environment, then the session narrowed to its ids."""
         request = batch.request
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        signal.signal(signal.SIGHUP, signal.SIG_DFL)
-        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        for target, fd in enumerate(batch.fds):
-            os.dup2(fd, target)
-        for alias, index in self.aliases.items():
-            os.dup2(batch.fds[index], alias)
-        for fd in batch.fds:
-            if fd > 2:
-                os.close(fd)
-        os.chdir(request["cwd"])
-        os.environ.clear()
-        os.environ.update(request["env"])
+        self.server._take_on(request, batch.fds, self.aliases)
         os.environ.update(self.session_env)
-        sys.dont_write_bytecode = bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))
         try:
             self._narrow(batch.plan)
         except Exception as e:  # pytest's internals moved: a fresh pytest in this same process runs the batch
